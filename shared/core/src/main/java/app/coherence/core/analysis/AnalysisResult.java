@@ -1,0 +1,18 @@
+package app.coherence.core.analysis;
+
+import java.util.List;
+
+/** The full coherence report of one talk, as stored in {@code analyses/{videoId}} and served by the API. */
+public record AnalysisResult(
+        String videoId,
+        double durationSeconds,
+        int coherenceScore,
+        String scoreTier,
+        Metrics metrics,
+        List<DissonanceFlag> dissonanceFlags,
+        List<HeatPoint> timelineHeatmap,
+        List<String> strengths,
+        List<String> priorities,
+        List<TranscriptSegment> transcript,
+        String pipelineVersion) {
+}

@@ -1,0 +1,69 @@
+package app.coherence.core.job;
+
+import app.coherence.core.analysis.ProgressListener;
+import app.coherence.core.video.Progress;
+import app.coherence.core.video.VideoStatus;
+import app.coherence.core.video.VideoStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Writes an attempt's progress to the status document at most once per interval, renewing its lease;
+ * stops the analysis when the attempt is no longer the video's current one (deleted or superseded).
+ */
+final class ProgressWriter implements ProgressListener {
+    private final VideoStore videos;
+    private final String videoId;
+    private final String attemptId;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final Instant started;
+    private Instant lastWrite = Instant.MIN;
+    private int lastPercent = -1;
+
+    ProgressWriter(VideoStore videos, String videoId, String attemptId, JobSettings settings, Clock clock) {
+        this.videos = videos;
+        this.videoId = videoId;
+        this.attemptId = attemptId;
+        this.settings = settings;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    public synchronized void onProgress(String stage, int percent) {
+        Instant now = clock.instant();
+        int bounded = Math.max(0, Math.min(99, percent));
+        if (bounded <= lastPercent || Duration.between(lastWrite, now).compareTo(settings.progressInterval()) < 0) {
+            return;
+        }
+        lastWrite = now;
+        lastPercent = bounded;
+        Progress progress = new Progress(stage, bounded, eta(now, bounded));
+        AtomicBoolean current = new AtomicBoolean();
+        videos.update(videoId, v -> {
+            current.set(attemptId.equals(v.attemptId()) && !v.isDeleted() && v.status() == VideoStatus.PROCESSING);
+            return current.get() ? v.withProgress(progress, now).withLease(now.plus(settings.lease()), now) : v;
+        });
+        if (!current.get()) {
+            throw new AttemptCancelled("video " + videoId + " was deleted or taken over by another attempt");
+        }
+    }
+
+    private Integer eta(Instant now, int percent) {
+        if (percent < 5) {
+            return null;
+        }
+        long elapsedMs = Duration.between(started, now).toMillis();
+        return (int) Math.round(elapsedMs * (100.0 - percent) / percent / 1000.0);
+    }
+
+    /** Thrown into the analyzer to stop an attempt whose video no longer wants it. */
+    static final class AttemptCancelled extends RuntimeException {
+        AttemptCancelled(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package app.coherence.core.upload;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Port: where uploaded videos and derived files (thumbnails) live, and the signed URLs that reach them. */
+public interface BlobStore {
+
+    /**
+     * A URL the client PUTs exactly {@code sizeBytes} bytes of {@code contentType} to, valid for {@code ttl}.
+     * Uploading through it fires the finalize event that starts the analysis.
+     */
+    SignedUrl signUpload(String path, String contentType, long sizeBytes, Duration ttl);
+
+    /** A URL to GET (and seek in) a stored object, valid for {@code ttl}. */
+    SignedUrl signDownload(String path, Duration ttl);
+
+    /** Size of a stored object, or empty when there is none. */
+    Optional<Long> size(String path);
+
+    /** Copies a stored object to a local file. */
+    void download(String path, Path target) throws IOException;
+
+    /** Stores small derived content (thumbnails) directly. */
+    void put(String path, String contentType, byte[] content) throws IOException;
+
+    /** Removes an object; removing a missing one is not an error. */
+    void delete(String path) throws IOException;
+}

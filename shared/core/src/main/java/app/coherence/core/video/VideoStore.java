@@ -1,0 +1,28 @@
+package app.coherence.core.video;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Port: the status documents of videos ({@code videos/{videoId}}). */
+public interface VideoStore {
+
+    /** Stores a new video; fails if the id exists. */
+    void create(Video video);
+
+    Optional<Video> find(String videoId);
+
+    /**
+     * Atomically reads, changes and writes one video (a transaction in Firestore). {@code change}
+     * may run more than once on contention; returning the same instance writes nothing.
+     * Returns the video as stored afterwards, or empty if it does not exist.
+     */
+    Optional<Video> update(String videoId, UnaryOperator<Video> change);
+
+    /** Videos still queued or processing and not deleted: re-dispatched after a restart. */
+    List<Video> findUnfinished();
+
+    /** Reservations still awaiting upload whose expiry is before {@code now}. */
+    List<Video> findExpiredReservations(Instant now);
+}

@@ -1,0 +1,351 @@
+package app.coherence.embedded.blob;
+
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
+import app.coherence.core.upload.BlobStore;
+import app.coherence.core.upload.FinalizedUpload;
+import app.coherence.core.upload.SignedUrl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-machine {@link BlobStore}: objects are files under a data directory, reached by
+ * HMAC-signed, expiring URLs that the local server answers with {@link #receiveUpload} and
+ * {@link #openDownload}. An upload is written to a temporary file and moved into place only when
+ * complete; only then are the finalize listeners told, like Cloud Storage's "object finalized" event.
+ */
+public final class FileSystemBlobStore implements BlobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
+
+    /** The server path signed upload URLs point to (PUT). */
+    public static final String UPLOAD_PATH = "/blobs/upload";
+    /** The server path signed download URLs point to (GET, with Range). */
+    public static final String DOWNLOAD_PATH = "/blobs/download";
+
+    private static final String DEFAULT_TYPE = "application/octet-stream";
+
+    private final BlobPaths paths;
+    private final String bucket;
+    private final UrlSigner signer;
+    private final Supplier<String> baseUrl;
+    private final Clock clock;
+    private final List<Consumer<FinalizedUpload>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> uploading = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param root    directory that holds the objects (created if missing)
+     * @param bucket  the bucket name reported in finalize events
+     * @param secret  HMAC key of the signed URLs (keep it across restarts so issued URLs stay valid)
+     * @param baseUrl the server's base URL, e.g. {@code http://127.0.0.1:8080}; asked on every signing
+     *                because the port may only be known once the server is up
+     */
+    public FileSystemBlobStore(Path root, String bucket, byte[] secret, Supplier<String> baseUrl, Clock clock) {
+        this.paths = new BlobPaths(root);
+        this.bucket = bucket;
+        this.signer = new UrlSigner(secret);
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+        try {
+            Files.createDirectories(paths.incoming());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the blob directory " + paths.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Called with every upload that completed, after its file is in place. */
+    public void addFinalizeListener(Consumer<FinalizedUpload> listener) {
+        listeners.add(listener);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public Path root() {
+        return paths.root();
+    }
+
+    @Override
+    public SignedUrl signUpload(String path, String contentType, long sizeBytes, Duration ttl) {
+        requireValid(path);
+        if (contentType == null || contentType.isBlank() || contentType.contains("\n")) {
+            throw new IllegalArgumentException("an upload URL needs a content type");
+        }
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("an upload URL needs a positive size, was " + sizeBytes);
+        }
+        Instant expires = expiry(ttl);
+        String exp = Long.toString(expires.getEpochSecond());
+        String len = Long.toString(sizeBytes);
+        String sig = signer.sign("PUT", path, contentType, len, exp);
+        String url = baseUrl.get() + UPLOAD_PATH + "?path=" + encode(path) + "&ct=" + encode(contentType)
+                + "&len=" + len + "&exp=" + exp + "&sig=" + sig;
+        return new SignedUrl(url, expires);
+    }
+
+    @Override
+    public SignedUrl signDownload(String path, Duration ttl) {
+        requireValid(path);
+        Instant expires = expiry(ttl);
+        String exp = Long.toString(expires.getEpochSecond());
+        String sig = signer.sign("GET", path, exp);
+        return new SignedUrl(baseUrl.get() + DOWNLOAD_PATH + "?path=" + encode(path) + "&exp=" + exp + "&sig=" + sig,
+                expires);
+    }
+
+    /**
+     * Answers a PUT to a signed upload URL: checks the signature, expiry, content type and length,
+     * streams the body to a temporary file (reading at most one byte more than reserved), moves it
+     * in place and fires the finalize event.
+     *
+     * @param query         the URL's query parameters
+     * @param contentType   the request's Content-Type header (may be null)
+     * @param contentLength the request's Content-Length, or -1 when it was not sent (chunked)
+     * @throws CoherenceException 403 UPLOAD_URL_INVALID / UPLOAD_URL_EXPIRED, 415 for another content type,
+     *                            413 for a body longer than reserved, 400 for a shorter one, 409 when the
+     *                            object was already uploaded; nothing is stored in any of these cases
+     */
+    public FinalizedUpload receiveUpload(Map<String, String> query, String contentType, long contentLength,
+                                         InputStream body) throws IOException {
+        String path = query.get("path");
+        String ct = query.get("ct");
+        String len = query.get("len");
+        String exp = query.get("exp");
+        if (path == null || ct == null || len == null || exp == null
+                || !signer.verify(query.get("sig"), "PUT", path, ct, len, exp)) {
+            throw new CoherenceException(ErrorCode.UPLOAD_URL_INVALID,
+                    "the upload URL is not valid (altered or incomplete); reserve a new upload");
+        }
+        long reserved = parseLong(len);
+        checkNotExpired(exp, ErrorCode.UPLOAD_URL_EXPIRED, "the upload URL expired; reserve a new upload");
+        if (!BlobPaths.isValid(path) || reserved <= 0) {
+            throw new CoherenceException(ErrorCode.UPLOAD_URL_INVALID, "the upload URL names no valid object");
+        }
+        if (contentType == null || !mediaType(contentType).equalsIgnoreCase(ct)) {
+            throw new CoherenceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "this upload URL accepts Content-Type " + ct + " only, got " + (contentType == null ? "none" : contentType));
+        }
+        if (contentLength > reserved) {
+            throw tooLarge(reserved);
+        }
+        if (contentLength >= 0 && contentLength < reserved) {
+            throw tooShort(contentLength, reserved);
+        }
+        Path target = paths.file(path);
+        if (!uploading.add(path)) {
+            throw new CoherenceException(ErrorCode.CONFLICT, "this object is being uploaded by another request");
+        }
+        try {
+            if (Files.exists(target)) {
+                throw new CoherenceException(ErrorCode.CONFLICT, "this upload URL was already used; the object exists");
+            }
+            Path temp = paths.incoming().resolve(UUID.randomUUID() + ".part");
+            try {
+                long written = copyAtMost(body, temp, reserved);
+                if (written > reserved) {
+                    throw tooLarge(reserved);
+                }
+                if (written < reserved) {
+                    throw tooShort(written, reserved);
+                }
+                Files.createDirectories(target.getParent());
+                writeType(path, ct);
+                moveInPlace(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } finally {
+            uploading.remove(path);
+        }
+        FinalizedUpload finalized = new FinalizedUpload(bucket, path, reserved, ct);
+        LOG.info("upload of {} complete ({} bytes)", path, reserved);
+        fireFinalized(finalized);
+        return finalized;
+    }
+
+    /**
+     * Answers a GET to a signed download URL, honouring a single-range Range header so players can seek.
+     *
+     * @throws CoherenceException 403 FORBIDDEN for an altered or expired URL, 404 when the object is gone
+     */
+    public BlobDownload openDownload(Map<String, String> query, String rangeHeader) throws IOException {
+        String path = query.get("path");
+        String exp = query.get("exp");
+        if (path == null || exp == null || !signer.verify(query.get("sig"), "GET", path, exp)
+                || !BlobPaths.isValid(path)) {
+            throw new CoherenceException(ErrorCode.FORBIDDEN, "the download URL is not valid (altered or incomplete)");
+        }
+        checkNotExpired(exp, ErrorCode.FORBIDDEN, "the download URL expired; ask for a new one");
+        Path file = paths.file(path);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw CoherenceException.notFound("object " + path);
+        }
+        String type = readType(path);
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader, size);
+        if (range.isEmpty()) {
+            return new BlobDownload(200, type, 0, size, size, file);
+        }
+        if (!range.get().isSatisfiable()) {
+            return new BlobDownload(416, type, 0, 0, size, file);
+        }
+        return new BlobDownload(206, type, range.get().offset(), range.get().length(), size, file);
+    }
+
+    @Override
+    public Optional<Long> size(String path) {
+        try {
+            return Optional.of(Files.size(paths.file(path)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void download(String path, Path target) throws IOException {
+        Path source = paths.file(path);
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void put(String path, String contentType, byte[] content) throws IOException {
+        Path target = paths.file(path);
+        Path temp = paths.incoming().resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.write(temp, content);
+            Files.createDirectories(target.getParent());
+            writeType(path, contentType == null ? DEFAULT_TYPE : contentType);
+            moveInPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        Files.deleteIfExists(paths.file(path));
+        Files.deleteIfExists(paths.metadata(path));
+    }
+
+    private void fireFinalized(FinalizedUpload upload) {
+        for (Consumer<FinalizedUpload> listener : listeners) {
+            try {
+                listener.accept(upload);
+            } catch (RuntimeException e) {
+                // The object is stored either way; the listener owns delivery and its retries.
+                LOG.error("finalize listener failed for {}: {}", upload.path(), e.toString(), e);
+            }
+        }
+    }
+
+    /** Copies at most {@code limit + 1} bytes, so an oversized body is detected without reading it all. */
+    private static long copyAtMost(InputStream in, Path file, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            while (total <= limit) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - total));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    private static void moveInPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void writeType(String path, String contentType) throws IOException {
+        Path meta = paths.metadata(path);
+        Files.createDirectories(meta.getParent());
+        Files.writeString(meta, contentType);
+    }
+
+    private String readType(String path) throws IOException {
+        try {
+            return Files.readString(paths.metadata(path)).strip();
+        } catch (NoSuchFileException e) {
+            return DEFAULT_TYPE;
+        }
+    }
+
+    private void checkNotExpired(String exp, ErrorCode code, String message) {
+        if (clock.instant().getEpochSecond() > parseLong(exp)) {
+            throw new CoherenceException(code, message);
+        }
+    }
+
+    private Instant expiry(Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a signed URL needs a positive lifetime");
+        }
+        return clock.instant().plus(ttl).plusMillis(999).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static void requireValid(String path) {
+        if (!BlobPaths.isValid(path)) {
+            throw new IllegalArgumentException("not a valid object path: " + path);
+        }
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new CoherenceException(ErrorCode.UPLOAD_URL_INVALID, "the signed URL is malformed");
+        }
+    }
+
+    private static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    }
+
+    private static CoherenceException tooLarge(long reserved) {
+        return new CoherenceException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "the body is larger than the " + reserved + " bytes reserved", Map.of("limit", reserved));
+    }
+
+    private static CoherenceException tooShort(long got, long reserved) {
+        return new CoherenceException(ErrorCode.INVALID_ARGUMENT,
+                "the body has " + got + " bytes but the upload reserved exactly " + reserved);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

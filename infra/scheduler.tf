@@ -1,0 +1,58 @@
+# Scheduled maintenance, called over HTTP with the scheduler account's OIDC token:
+# - the reservation sweep gives back slots of reservations never uploaded (older than 1 h);
+# - the cleanup removes stored files of videos soft-deleted more than the grace period ago.
+locals {
+  scheduled_jobs = {
+    "sweep-reservations" = {
+      function    = "quota"
+      path        = "/tasks/sweep-reservations"
+      schedule    = var.reservation_sweep_schedule
+      description = "Expire upload reservations never uploaded and give their slots back"
+      body        = {}
+    }
+    "cleanup-deleted-videos" = {
+      function    = "api"
+      path        = "/tasks/cleanup-deleted"
+      schedule    = var.deleted_cleanup_schedule
+      description = "Remove stored files of soft-deleted videos after the grace period"
+      body        = { graceDays = var.deleted_video_grace_days }
+    }
+  }
+}
+
+resource "google_cloud_scheduler_job" "maintenance" {
+  for_each    = local.scheduled_jobs
+  name        = each.key
+  region      = var.region
+  description = each.value.description
+  schedule    = each.value.schedule
+  time_zone   = "Etc/UTC"
+
+  retry_config {
+    retry_count = 3
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = "${google_cloudfunctions2_function.fn[each.value.function].service_config[0].uri}${each.value.path}"
+    body        = base64encode(jsonencode(each.value.body))
+    headers = {
+      "Content-Type" = "application/json"
+    }
+
+    oidc_token {
+      service_account_email = google_service_account.scheduler.email
+      audience              = google_cloudfunctions2_function.fn[each.value.function].service_config[0].uri
+    }
+  }
+
+  depends_on = [google_project_service.apis]
+}
+
+resource "google_cloud_run_v2_service_iam_member" "scheduler_invoker" {
+  for_each = toset(distinct([for job in local.scheduled_jobs : job.function]))
+  name     = google_cloudfunctions2_function.fn[each.value].name
+  location = var.region
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${google_service_account.scheduler.email}"
+}

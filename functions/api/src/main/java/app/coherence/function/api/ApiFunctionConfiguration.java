@@ -1,0 +1,42 @@
+package app.coherence.function.api;
+
+import app.coherence.core.analysis.AnalysisStore;
+import app.coherence.core.history.HistoryService;
+import app.coherence.core.history.VideoListing;
+import app.coherence.core.http.HttpFunction;
+import app.coherence.core.profile.ProfileService;
+import app.coherence.core.profile.ProfileStore;
+import app.coherence.core.upload.BlobStore;
+import app.coherence.core.user.Identity;
+import app.coherence.core.video.VideoStore;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code api} function bean: history, results, profile and the OpenAPI document under /v1/. */
+@Configuration(proxyBeanMethods = false)
+public class ApiFunctionConfiguration {
+
+    /** How long playback and thumbnail URLs stay valid. */
+    static final Duration URL_TTL = Duration.ofHours(1);
+
+    @Bean
+    public HistoryService historyService(VideoStore videos, VideoListing listing, AnalysisStore analyses,
+                                         BlobStore blobs, Clock clock) {
+        return new HistoryService(videos, listing, analyses, blobs, clock, URL_TTL);
+    }
+
+    @Bean
+    public ProfileService profileService(ProfileStore profiles) {
+        return new ProfileService(profiles);
+    }
+
+    @Bean
+    public HttpFunction api(HistoryService historyService, ProfileService profileService, Identity identity,
+                            @Qualifier("billing") ObjectProvider<HttpFunction> billing) {
+        return new ApiFunction(historyService, profileService, identity, OpenApiDocument.load(), billing.getIfAvailable());
+    }
+}

@@ -1,0 +1,89 @@
+package app.coherence.analysis.speech;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+
+/**
+ * Offline English speech to text with Vosk: word timings and confidences, chunks recognised in
+ * parallel on a small pool. The model (about 70 MB, seconds to load) is loaded once per JVM and
+ * shared by every recogniser and session.
+ */
+public final class VoskSpeechRecognizer implements SpeechRecognizer {
+    private static final Logger LOG = LoggerFactory.getLogger(VoskSpeechRecognizer.class);
+    private static final Object MODEL_LOCK = new Object();
+    private static volatile Model sharedModel;
+
+    private final ExecutorService pool;
+    private final int maxInFlight;
+    private final VoskSpeechSession.ChunkPolicy policy;
+
+    /** Two recognition threads (this machine's cores), at most three chunks of audio held at once. */
+    public VoskSpeechRecognizer() {
+        this(2);
+    }
+
+    /** {@code threads} recognition threads; one more chunk than threads may wait queued. */
+    public VoskSpeechRecognizer(int threads) {
+        this(threads, VoskSpeechSession.ChunkPolicy.DEFAULT);
+    }
+
+    VoskSpeechRecognizer(int threads, VoskSpeechSession.ChunkPolicy policy) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "vosk-" + count.incrementAndGet());
+                    t.setDaemon(true); // idle recogniser threads must not keep a CLI or test JVM alive
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true); // a dropped recogniser leaves no threads behind
+        this.pool = executor;
+        this.maxInFlight = threads + 1;
+        this.policy = policy;
+    }
+
+    @Override
+    public VoskSpeechSession start() {
+        return new VoskSpeechSession(model(), pool, maxInFlight, policy);
+    }
+
+    /** Loads the model now (e.g. at service start) instead of at the first recognition. */
+    public static void preload() {
+        model();
+    }
+
+    private static Model model() {
+        Model model = sharedModel;
+        if (model == null) {
+            synchronized (MODEL_LOCK) {
+                model = sharedModel;
+                if (model == null) {
+                    Path dir = VoskModelFiles.locate();
+                    long started = System.nanoTime();
+                    LibVosk.setLogLevel(LogLevel.WARNINGS);
+                    try {
+                        model = new Model(dir.toString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load the Vosk model from " + dir, e);
+                    }
+                    LOG.info("Loaded the Vosk model from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
+                    sharedModel = model;
+                }
+            }
+        }
+        return model;
+    }
+}

@@ -1,0 +1,101 @@
+package app.coherence.gcp.firestore;
+
+import app.coherence.core.video.Progress;
+import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoError;
+import app.coherence.core.video.VideoStatus;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentSnapshot;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Firestore shape of {@code videos/{videoId}}: instants as native timestamps (so rules and
+ * queries compare them), status in its wire form, progress and error as maps, absent values omitted.
+ */
+public final class VideoDocuments {
+
+    private VideoDocuments() {
+    }
+
+    public static Map<String, Object> toDocument(Video v) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("videoId", v.videoId());
+        doc.put("userId", v.userId());
+        put(doc, "title", v.title());
+        put(doc, "storagePath", v.storagePath());
+        put(doc, "contentType", v.contentType());
+        doc.put("sizeBytes", v.sizeBytes());
+        put(doc, "durationSeconds", v.durationSeconds());
+        doc.put("status", v.status().wireName());
+        if (v.progress() != null) {
+            Map<String, Object> progress = new HashMap<>();
+            progress.put("stage", v.progress().stage());
+            progress.put("percent", v.progress().percent());
+            put(progress, "etaSeconds", v.progress().etaSeconds());
+            doc.put("progress", progress);
+        }
+        doc.put("attempts", v.attempts());
+        if (v.error() != null) {
+            doc.put("error", Map.of("code", v.error().code(), "message", v.error().message()));
+        }
+        put(doc, "coherenceScore", v.coherenceScore());
+        put(doc, "scoreTier", v.scoreTier());
+        put(doc, "thumbnailPath", v.thumbnailPath());
+        put(doc, "attemptId", v.attemptId());
+        put(doc, "leaseUntil", timestamp(v.leaseUntil()));
+        put(doc, "reservationExpiresAt", timestamp(v.reservationExpiresAt()));
+        put(doc, "createdAt", timestamp(v.createdAt()));
+        put(doc, "updatedAt", timestamp(v.updatedAt()));
+        put(doc, "deletedAt", timestamp(v.deletedAt()));
+        return doc;
+    }
+
+    public static Video fromDocument(DocumentSnapshot d) {
+        Map<?, ?> progress = (Map<?, ?>) d.get("progress");
+        Map<?, ?> error = (Map<?, ?>) d.get("error");
+        return new Video(
+                d.getId(),
+                d.getString("userId"),
+                d.getString("title"),
+                d.getString("storagePath"),
+                d.getString("contentType"),
+                longOr(d.getLong("sizeBytes"), 0),
+                d.getDouble("durationSeconds"),
+                VideoStatus.fromWire(d.getString("status")),
+                progress == null ? null : new Progress((String) progress.get("stage"),
+                        ((Number) progress.get("percent")).intValue(),
+                        progress.get("etaSeconds") == null ? null : ((Number) progress.get("etaSeconds")).intValue()),
+                (int) longOr(d.getLong("attempts"), 0),
+                error == null ? null : new VideoError((String) error.get("code"), (String) error.get("message")),
+                d.getLong("coherenceScore") == null ? null : d.getLong("coherenceScore").intValue(),
+                d.getString("scoreTier"),
+                d.getString("thumbnailPath"),
+                d.getString("attemptId"),
+                instant(d.getTimestamp("leaseUntil")),
+                instant(d.getTimestamp("reservationExpiresAt")),
+                instant(d.getTimestamp("createdAt")),
+                instant(d.getTimestamp("updatedAt")),
+                instant(d.getTimestamp("deletedAt")));
+    }
+
+    public static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
+    }
+
+    public static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static long longOr(Long value, long fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void put(Map<String, Object> doc, String key, Object value) {
+        if (value != null) {
+            doc.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package app.coherence.local;
+
+import app.coherence.core.job.JobSettings;
+import app.coherence.core.upload.UploadRules;
+import app.coherence.embedded.blob.FileSystemBlobStore;
+import app.coherence.embedded.task.DispatcherSettings;
+import app.coherence.embedded.task.LocalTaskDispatcher;
+import app.coherence.embedded.task.RetryPolicy;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ports every function may inject, for one machine: Firestore adapters on the emulator, files for
+ * blobs, the in-process task dispatcher, Pub/Sub on the emulator, Firebase Auth on its emulator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LocalPortsConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public UploadRules uploadRules() {
+        return UploadRules.defaults();
+    }
+
+    @Bean
+    public JobSettings jobSettings(LocalSettings settings) {
+        return new JobSettings(settings.jobLease(), settings.jobProgressInterval(), settings.jobMaxAttempts(),
+                settings.dataDir().resolve("work").toAbsolutePath());
+    }
+
+    @Bean
+    public FileSystemBlobStore blobStore(LocalSettings settings, LocalAddress address, Clock clock) {
+        return new FileSystemBlobStore(settings.blobDir(), settings.bucket(),
+                LocalSecrets.blobSecret(settings.blobSecret(), settings.dataDir()), address::baseUrl, clock);
+    }
+
+    @Bean
+    public TaskSecret taskSecret(LocalSettings settings) {
+        return new TaskSecret(LocalSecrets.taskSecret(settings.taskSecret()));
+    }
+
+    @Bean(destroyMethod = "close")
+    public LocalTaskDispatcher taskQueue(LocalSettings settings, LocalAddress address, TaskSecret secret, Clock clock) {
+        RetryPolicy retry = new RetryPolicy(settings.taskMaxAttempts(), settings.taskMinBackoff(),
+                settings.taskMaxBackoff(), settings.taskMaxDoublings());
+        DispatcherSettings dispatcher = new DispatcherSettings(retry, settings.taskConcurrency(),
+                settings.taskAttemptTimeout(), DispatcherSettings.defaults().nameReuseWindow());
+        return new LocalTaskDispatcher(dispatcher, address::analyzeTaskUri, secret.value(), clock);
+    }
+
+    /** The shared secret between the dispatcher and the analysis endpoint. */
+    public record TaskSecret(String value) {
+        @Override
+        public String toString() {
+            return "TaskSecret[****]";
+        }
+    }
+}

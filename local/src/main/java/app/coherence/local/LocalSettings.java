@@ -1,0 +1,57 @@
+package app.coherence.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the one-machine system, from {@code coherence.*} properties or COHERENCE_* environment
+ * variables (e.g. COHERENCE_DATA_DIR, COHERENCE_FIRESTORE_PORT). Ports 0 mean "a free one".
+ */
+@ConfigurationProperties(prefix = "coherence")
+public record LocalSettings(
+        @DefaultValue(".coherence-data") Path dataDir,
+        @DefaultValue("demo-coherence") String projectId,
+        @DefaultValue("coherence-local") String bucket,
+        @DefaultValue("0") int firestorePort,
+        @DefaultValue("0") int pubsubPort,
+        @DefaultValue("0") int authPort,
+        /** Firestore rules to enforce; loaded when the file exists. */
+        @DefaultValue("infra/firestore.rules") Path firestoreRules,
+        /** The web client's files, served at / when the directory exists. */
+        @DefaultValue("web") Path webDir,
+        /** The base URL signed blob URLs use; empty: http://127.0.0.1:PORT. */
+        @DefaultValue("") String publicUrl,
+        /** HMAC key of the signed blob URLs; empty: generated once and kept in the data dir. */
+        @DefaultValue("") String blobSecret,
+        /** Shared secret the dispatcher sends to /tasks/analyze; empty: random per start. */
+        @DefaultValue("") String taskSecret,
+        @DefaultValue("1") int taskConcurrency,
+        @DefaultValue("5") int taskMaxAttempts,
+        @DefaultValue("10s") Duration taskMinBackoff,
+        @DefaultValue("300s") Duration taskMaxBackoff,
+        @DefaultValue("4") int taskMaxDoublings,
+        @DefaultValue("30m") Duration taskAttemptTimeout,
+        /** How long an analysis attempt's lease lasts before another delivery may take over. */
+        @DefaultValue("90s") Duration jobLease,
+        @DefaultValue("500ms") Duration jobProgressInterval,
+        @DefaultValue("5") int jobMaxAttempts,
+        @DefaultValue("120s") Duration emulatorStartTimeout) {
+
+    public Path blobDir() {
+        return dataDir.resolve("blobs");
+    }
+
+    public Path firestoreExportDir() {
+        return dataDir.resolve("firestore");
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path runtimeFile() {
+        return dataDir.resolve("runtime.json");
+    }
+}

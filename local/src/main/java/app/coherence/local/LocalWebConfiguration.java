@@ -1,0 +1,48 @@
+package app.coherence.local;
+
+import app.coherence.core.http.HttpFunction;
+import app.coherence.embedded.blob.FileSystemBlobStore;
+import app.coherence.local.web.BlobServlet;
+import app.coherence.local.web.FunctionRoutes;
+import app.coherence.local.web.FunctionServlet;
+import app.coherence.local.web.HealthServlet;
+import app.coherence.local.web.Readiness;
+import java.util.Map;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one port: functions under /v1/ and /tasks/, signed blob URLs under /blobs/ and /healthz; the
+ * web client's files (web/) are served at / by Spring's static resources (see application.properties).
+ */
+@Configuration(proxyBeanMethods = false)
+public class LocalWebConfiguration {
+
+    @Bean
+    public FunctionRoutes functionRoutes(Map<String, HttpFunction> functions) {
+        return new FunctionRoutes(functions);
+    }
+
+    @Bean
+    public ServletRegistrationBean<FunctionServlet> functionServlet(FunctionRoutes routes) {
+        ServletRegistrationBean<FunctionServlet> registration =
+                new ServletRegistrationBean<>(new FunctionServlet(routes), "/v1/*", "/tasks/*");
+        registration.setName("functions");
+        return registration;
+    }
+
+    @Bean
+    public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs) {
+        ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs), "/blobs/*");
+        registration.setName("blobs");
+        return registration;
+    }
+
+    @Bean
+    public ServletRegistrationBean<HealthServlet> healthServlet(Readiness readiness) {
+        ServletRegistrationBean<HealthServlet> registration = new ServletRegistrationBean<>(new HealthServlet(readiness), "/healthz");
+        registration.setName("health");
+        return registration;
+    }
+}

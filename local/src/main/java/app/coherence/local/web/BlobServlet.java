@@ -1,0 +1,103 @@
+package app.coherence.local.web;
+
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
+import app.coherence.core.http.HttpReply;
+import app.coherence.embedded.blob.BlobDownload;
+import app.coherence.embedded.blob.FileSystemBlobStore;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the signed blob URLs the local blob store hands out: PUT /blobs/upload (the local
+ * stand-in for a Cloud Storage signed upload) and GET/HEAD /blobs/download (playback, with Range).
+ */
+public final class BlobServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobServlet.class);
+
+    private final transient FileSystemBlobStore store;
+
+    public BlobServlet(FileSystemBlobStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        allowCrossOrigin(response);
+        if (request.getMethod().equals("OPTIONS")) {
+            response.setStatus(204);
+            return;
+        }
+        try {
+            if (path.equals(FileSystemBlobStore.UPLOAD_PATH)) {
+                upload(request, response);
+            } else if (path.equals(FileSystemBlobStore.DOWNLOAD_PATH)) {
+                download(request, response);
+            } else {
+                throw new CoherenceException(ErrorCode.NOT_FOUND, "no such endpoint: " + path);
+            }
+        } catch (CoherenceException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                allowCrossOrigin(response);
+                ServletExchange.write(HttpReply.error(e), response);
+            }
+        }
+    }
+
+    /**
+     * Signed URLs are capabilities, not cookies: any origin may use them (as with a Cloud Storage
+     * bucket's CORS policy), so the web client works at localhost as well as 127.0.0.1.
+     */
+    private static void allowCrossOrigin(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Allow-Methods", "PUT, GET, HEAD, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Range");
+        response.setHeader("Access-Control-Expose-Headers", "Content-Range, Accept-Ranges, Content-Length");
+        response.setHeader("Access-Control-Max-Age", "3600");
+    }
+
+    private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("PUT")) {
+            throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT");
+        }
+        store.receiveUpload(ServletExchange.firstValues(request.getQueryString()), request.getContentType(),
+                request.getContentLengthLong(), request.getInputStream());
+        response.setStatus(200);
+        response.setContentLength(0);
+    }
+
+    private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean head = request.getMethod().equals("HEAD");
+        if (!head && !request.getMethod().equals("GET")) {
+            throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "download URLs take GET or HEAD");
+        }
+        BlobDownload blob = store.openDownload(ServletExchange.firstValues(request.getQueryString()),
+                request.getHeader("Range"));
+        response.setStatus(blob.status());
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("Cache-Control", "private, max-age=300");
+        if (blob.contentRange() != null) {
+            response.setHeader("Content-Range", blob.contentRange());
+        }
+        if (blob.status() == 416) {
+            response.setContentLength(0);
+            return;
+        }
+        response.setContentType(blob.contentType());
+        response.setContentLengthLong(blob.length());
+        if (!head) {
+            try {
+                blob.writeTo(response.getOutputStream());
+            } catch (IOException e) {
+                // Players abort requests when they seek; nothing to answer any more.
+                LOG.debug("download of {} interrupted: {}", request.getParameter("path"), e.getMessage());
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class VoskSpeechSession implements SpeechSession {
     private final PauseSplitter splitter;
     private final List<Future<List<RecognizedWord>>> chunks = new ArrayList<>();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger mostHeld = new AtomicInteger();
     private long samples;
     private long firstSampleNanos;
     private RecognitionStats stats;
@@ -71,9 +74,11 @@ public final class VoskSpeechSession implements SpeechSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the speech recogniser", e);
         }
+        mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
         try {
             chunks.add(pool.submit(() -> recognise(chunk)));
         } catch (RuntimeException e) {
+            held.decrementAndGet();
             inFlight.release();
             throw e;
         }
@@ -96,6 +101,7 @@ public final class VoskSpeechSession implements SpeechSession {
             return words;
         } finally {
             busyNanos.addAndGet(System.nanoTime() - started);
+            held.decrementAndGet();
             inFlight.release();
         }
     }
@@ -116,7 +122,8 @@ public final class VoskSpeechSession implements SpeechSession {
         }
         words.sort(Comparator.comparingDouble(RecognizedWord::start));
         double wall = samples == 0 ? 0 : (System.nanoTime() - firstSampleNanos) / 1e9;
-        stats = new RecognitionStats((double) samples / SAMPLE_RATE, chunks.size(), busyNanos.get() / 1e9, wall);
+        stats = new RecognitionStats((double) samples / SAMPLE_RATE, chunks.size(), mostHeld.get(),
+                busyNanos.get() / 1e9, wall);
         LOG.info("Recognised {} words in {} s of audio ({} chunks): recogniser time {} s, real-time factor {}",
                 words.size(), String.format("%.1f", stats.audioSeconds()), stats.chunks(),
                 String.format("%.1f", stats.busySeconds()), String.format("%.3f", stats.realTimeFactor()));

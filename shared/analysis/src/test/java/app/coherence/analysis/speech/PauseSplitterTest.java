@@ -53,6 +53,22 @@ class PauseSplitterTest {
     }
 
     @Test
+    void findsPauses_inANoisyRoom() {
+        short[] audio = bursts(4, 0.5, 20);
+        Random noise = new Random(11);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (short) (audio[i] + noise.nextGaussian() * 150); // about -26 dB below the speech
+        }
+        List<PauseSplitter.Chunk> chunks = split(audio, 1_000);
+
+        assertContiguous(chunks, audio);
+        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> {
+            double inPeriod = ((c.startSample() + c.samples().length) % (int) (4.5 * RATE)) / (double) RATE;
+            assertThat(inPeriod).isBetween(4.0, 4.5);
+        });
+    }
+
+    @Test
     void cutsAtTheMaximumLength_whenNobodyPauses() {
         short[] audio = bursts(70, 0, 1);
         List<PauseSplitter.Chunk> chunks = split(audio, 4_096);

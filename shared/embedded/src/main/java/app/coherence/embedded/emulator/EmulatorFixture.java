@@ -1,0 +1,68 @@
+package app.coherence.embedded.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * For tests: each emulator started at most once per JVM, on free ports, on first use, and stopped when
+ * the JVM exits. Tests isolate themselves by using their own Firestore project id (or {@code clear}).
+ *
+ * <pre>{@code
+ * FirestoreEmulator firestore = EmulatorFixture.firestore();   // firestore.hostPort() = "127.0.0.1:PORT"
+ * }</pre>
+ * Logs go to {@code target/emulators/} of the module under test.
+ */
+public final class EmulatorFixture {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static FirestoreEmulator firestore;
+    private static PubSubEmulator pubsub;
+    private static AuthEmulator auth;
+
+    private EmulatorFixture() {
+    }
+
+    /** The shared Firestore emulator (no rules: admin and rule-less access). */
+    public static synchronized FirestoreEmulator firestore() {
+        if (firestore == null || !firestore.isRunning()) {
+            FirestoreEmulator started = new FirestoreEmulator(0, dir().resolve("firestore.log"));
+            started.start(START_TIMEOUT);
+            firestore = started;
+        }
+        return firestore;
+    }
+
+    /** The shared Pub/Sub emulator. */
+    public static synchronized PubSubEmulator pubsub() {
+        if (pubsub == null || !pubsub.isRunning()) {
+            PubSubEmulator started = new PubSubEmulator(0, dir().resolve("pubsub-data"), dir().resolve("pubsub.log"));
+            started.start(START_TIMEOUT);
+            pubsub = started;
+        }
+        return pubsub;
+    }
+
+    /** The shared Firebase Auth emulator, project {@value AuthEmulator#DEFAULT_PROJECT}. */
+    public static synchronized AuthEmulator auth() {
+        if (auth == null || !auth.isRunning()) {
+            AuthEmulator started = new AuthEmulator(0, AuthEmulator.DEFAULT_PROJECT, dir().resolve("auth"),
+                    dir().resolve("auth.log"));
+            started.start(START_TIMEOUT);
+            auth = started;
+        }
+        return auth;
+    }
+
+    private static Path dir() {
+        Path base = Files.isDirectory(Path.of("target"))
+                ? Path.of("target", "emulators")
+                : Path.of(System.getProperty("java.io.tmpdir"), "coherence-emulators-" + ProcessHandle.current().pid());
+        try {
+            return Files.createDirectories(base.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

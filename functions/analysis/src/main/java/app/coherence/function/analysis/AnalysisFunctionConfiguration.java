@@ -1,0 +1,33 @@
+package app.coherence.function.analysis;
+
+import app.coherence.core.analysis.AnalysisStore;
+import app.coherence.core.analysis.VideoAnalyzer;
+import app.coherence.core.http.HttpFunction;
+import app.coherence.core.http.HttpFunctions;
+import app.coherence.core.http.HttpRoutes;
+import app.coherence.core.job.AnalysisEvents;
+import app.coherence.core.job.AnalysisJob;
+import app.coherence.core.job.JobSettings;
+import app.coherence.core.job.TaskCallerCheck;
+import app.coherence.core.upload.BlobStore;
+import app.coherence.core.upload.UploadLedger;
+import app.coherence.core.video.VideoStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code analyzeTask} function bean: POST /tasks/analyze, callable only by the task queue. */
+@Configuration(proxyBeanMethods = false)
+public class AnalysisFunctionConfiguration {
+
+    @Bean
+    public HttpFunction analyzeTask(TaskCallerCheck taskCallerCheck, VideoStore videos, AnalysisStore analyses,
+                                    BlobStore blobs, VideoAnalyzer analyzer, AnalysisEvents events,
+                                    UploadLedger ledger, JobSettings jobSettings, Clock clock) {
+        AnalysisJob job = new AnalysisJob(videos, analyses, blobs, analyzer, events, ledger, jobSettings, clock);
+        AnalyzeTaskFunction tasks = new AnalyzeTaskFunction(taskCallerCheck, job);
+        return HttpFunctions.guarded(HttpRoutes.builder()
+                .route("POST", "/tasks/analyze", tasks::analyze)
+                .build());
+    }
+}

@@ -23,7 +23,9 @@ locals {
     LOGGING_STRUCTURED_FORMAT_CONSOLE = "app.coherence.gcp.logging.CloudLoggingFormat"
   }
 
+  # Stripe prices and where Checkout / the Customer Portal send the user back (BillingSettings).
   stripe_env = {
+    APP_URL                 = local.web_origins[0]
     STRIPE_PRICE_INDIVIDUAL = var.stripe_price_individual
     STRIPE_PRICE_PRO        = var.stripe_price_pro
   }

@@ -5,7 +5,7 @@ locals {
   scheduled_jobs = {
     "sweep-reservations" = {
       function    = "quota"
-      path        = "/tasks/sweep-reservations"
+      path        = "/tasks/sweep"
       schedule    = var.reservation_sweep_schedule
       description = "Expire upload reservations never uploaded and give their slots back"
       body        = {}

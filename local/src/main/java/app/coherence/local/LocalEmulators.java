@@ -1,0 +1,96 @@
+package app.coherence.local;
+
+import app.coherence.embedded.emulator.AuthEmulator;
+import app.coherence.embedded.emulator.EmulatorException;
+import app.coherence.embedded.emulator.EmulatorProcess;
+import app.coherence.embedded.emulator.FirestoreEmulator;
+import app.coherence.embedded.emulator.PubSubEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three emulators the local system runs as child processes: Firestore (with the security rules,
+ * importing the previous run's export and exporting again on stop, so data survives a restart),
+ * Pub/Sub and Firebase Auth. They start in parallel; a missing one stops the start with its message.
+ */
+public final class LocalEmulators implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEmulators.class);
+
+    private final FirestoreEmulator firestore;
+    private final PubSubEmulator pubsub;
+    private final AuthEmulator auth;
+
+    public LocalEmulators(LocalSettings settings) {
+        Path logs = settings.logDir();
+        this.firestore = new FirestoreEmulator(settings.firestorePort(), logs.resolve("firestore.log"))
+                .importFrom(settings.firestoreExportDir())
+                .exportOnStop(settings.projectId(), settings.firestoreExportDir());
+        if (Files.isRegularFile(settings.firestoreRules())) {
+            firestore.rules(settings.firestoreRules());
+        } else {
+            LOG.warn("no Firestore rules at {}: the emulator allows every client access", settings.firestoreRules());
+        }
+        this.pubsub = new PubSubEmulator(settings.pubsubPort(), settings.dataDir().resolve("pubsub"), logs.resolve("pubsub.log"));
+        this.auth = new AuthEmulator(settings.authPort(), settings.projectId(), settings.dataDir().resolve("auth"),
+                logs.resolve("auth.log"));
+    }
+
+    /** Starts all three; on any failure stops those that started and throws the first failure. */
+    public void start(java.time.Duration timeout) {
+        List<EmulatorProcess> all = List.of(firestore, pubsub, auth);
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (EmulatorProcess emulator : all) {
+            starts.add(CompletableFuture.runAsync(() -> emulator.start(timeout)));
+        }
+        EmulatorException failure = null;
+        for (CompletableFuture<Void> start : starts) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof EmulatorException ee ? ee
+                            : new EmulatorException("an emulator failed to start: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            close();
+            throw failure;
+        }
+    }
+
+    public FirestoreEmulator firestore() {
+        return firestore;
+    }
+
+    public PubSubEmulator pubsub() {
+        return pubsub;
+    }
+
+    public AuthEmulator auth() {
+        return auth;
+    }
+
+    /** Exports the Firestore data now (also done on stop). */
+    public void exportFirestore(String projectId, Path dir) {
+        firestore.export(projectId, dir);
+    }
+
+    /** Stops the emulators: Firestore exports its data first. */
+    @Override
+    public void close() {
+        for (EmulatorProcess emulator : List.of(firestore, pubsub, auth)) {
+            try {
+                emulator.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the {} emulator failed: {}", emulator.name(), e.getMessage());
+            }
+        }
+    }
+}

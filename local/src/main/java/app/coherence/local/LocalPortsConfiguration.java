@@ -1,11 +1,13 @@
 package app.coherence.local;
 
 import app.coherence.core.job.JobSettings;
+import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.upload.UploadRules;
 import app.coherence.embedded.blob.FileSystemBlobStore;
 import app.coherence.embedded.task.DispatcherSettings;
 import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.embedded.task.RetryPolicy;
+import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,12 @@ public class LocalPortsConfiguration {
     @Bean
     public TaskSecret taskSecret(LocalSettings settings) {
         return new TaskSecret(LocalSecrets.taskSecret(settings.taskSecret()));
+    }
+
+    /** The analysis endpoint accepts only calls carrying the dispatcher's secret. */
+    @Bean
+    public TaskCallerCheck taskCallerCheck(TaskSecret secret) {
+        return new SharedSecretTaskCallerCheck(secret.value());
     }
 
     @Bean(destroyMethod = "close")

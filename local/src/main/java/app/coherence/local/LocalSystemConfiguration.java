@@ -1,11 +1,13 @@
 package app.coherence.local;
 
-import app.coherence.core.upload.FinalizedUpload;
 import app.coherence.embedded.blob.FileSystemBlobStore;
 import app.coherence.embedded.task.LocalTaskDispatcher;
+import app.coherence.core.video.VideoStore;
+import app.coherence.local.events.PubSubEventPump;
 import app.coherence.local.events.StorageEventForwarder;
 import app.coherence.local.web.Readiness;
 import io.cloudevents.CloudEvent;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,9 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(LocalSettings.class)
 @Import({LocalPortsConfiguration.class, LocalWebConfiguration.class})
 public class LocalSystemConfiguration {
+
+    public static final String ANALYSIS_EVENTS_TOPIC = "analysis-events";
+    public static final String ANALYSIS_EVENTS_SUBSCRIPTION = "analysis-events-notifier";
 
     /** The function beans that must exist before the system reports ready. */
     static final List<String> REQUIRED_FUNCTIONS = List.of();
@@ -46,12 +51,41 @@ public class LocalSystemConfiguration {
         return forwarder;
     }
 
+    /** Started while the context is built, before any client of theirs; stopped (Firestore exported) last. */
+    @Bean(destroyMethod = "close")
+    public LocalEmulators localEmulators(LocalSettings settings) {
+        LocalEmulators emulators = new LocalEmulators(settings);
+        emulators.start(settings.emulatorStartTimeout());
+        return emulators;
+    }
+
+    /** The notifier's Eventarc trigger, locally: a pull subscription on analysis-events. */
+    @Bean(destroyMethod = "close")
+    public PubSubEventPump analysisEventsPump(LocalEmulators emulators, LocalSettings settings,
+                                              @Qualifier("analysisEventsNotifier") ObjectProvider<Consumer<CloudEvent>> notifier)
+            throws IOException {
+        PubSubEventPump pump = new PubSubEventPump(emulators.pubsub().hostPort(), settings.projectId(),
+                ANALYSIS_EVENTS_TOPIC, ANALYSIS_EVENTS_SUBSCRIPTION, event -> {
+                    Consumer<CloudEvent> consumer = notifier.getIfAvailable();
+                    if (consumer != null) {
+                        consumer.accept(event);
+                    }
+                });
+        pump.start();
+        return pump;
+    }
+
     @Bean
-    public Readiness readiness(LocalTaskDispatcher dispatcher, ListableBeanFactory beans, LocalStartup startup) {
+    public Readiness readiness(LocalEmulators emulators, PubSubEventPump pump, LocalTaskDispatcher dispatcher,
+                               ListableBeanFactory beans, LocalStartup startup) {
         Readiness readiness = new Readiness();
+        readiness.add("emulator:firestore", emulators.firestore()::isRunning);
+        readiness.add("emulator:pubsub", emulators.pubsub()::isRunning);
+        readiness.add("emulator:auth", emulators.auth()::isRunning);
         for (String function : REQUIRED_FUNCTIONS) {
             readiness.add("function:" + function, () -> beans.containsBean(function));
         }
+        readiness.add("subscription:" + ANALYSIS_EVENTS_SUBSCRIPTION, pump::isRunning);
         readiness.add("dispatcher", dispatcher::isReady);
         readiness.add("startup", startup::isDone);
         return readiness;
@@ -59,7 +93,11 @@ public class LocalSystemConfiguration {
 
     @Bean
     public LocalStartup localStartup(LocalTaskDispatcher dispatcher, LocalSettings settings, LocalAddress address,
-                                     ObjectProvider<app.coherence.core.video.VideoStore> videos) {
-        return new LocalStartup(dispatcher, settings, address, videos);
+                                     LocalEmulators emulators, ObjectProvider<VideoStore> videos) {
+        LocalStartup startup = new LocalStartup(dispatcher, settings, address, videos);
+        startup.addRuntimeEntry("firestoreEmulatorHost", () -> emulators.firestore().hostPort());
+        startup.addRuntimeEntry("pubsubEmulatorHost", () -> emulators.pubsub().hostPort());
+        startup.addRuntimeEntry("authEmulatorHost", () -> emulators.auth().hostPort());
+        return startup;
     }
 }

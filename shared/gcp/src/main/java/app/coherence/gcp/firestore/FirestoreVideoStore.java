@@ -1,0 +1,102 @@
+package app.coherence.gcp.firestore;
+
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
+import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoStatus;
+import app.coherence.core.video.VideoStore;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.TransactionOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Video status documents in {@code videos/{videoId}} (shape: {@link VideoDocuments}); every change is a
+ * read-modify-write transaction, so concurrent writers (progress, lease, completion) never lose an update.
+ */
+public class FirestoreVideoStore implements VideoStore {
+    public static final String COLLECTION = "videos";
+    /** Progress, heartbeat and completion of one video can contend; give each change enough tries. */
+    private static final int ATTEMPTS = 25;
+
+    private final Firestore db;
+
+    public FirestoreVideoStore(Firestore db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(Video video) {
+        DocumentReference ref = videos().document(video.videoId());
+        try {
+            ref.create(VideoDocuments.toDocument(video)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "creating video " + video.videoId() + " was interrupted");
+        } catch (ExecutionException e) {
+            if (FirestoreErrors.isAlreadyExists(e)) {
+                throw new CoherenceException(ErrorCode.CONFLICT, "video " + video.videoId() + " already exists");
+            }
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "creating video " + video.videoId() + " failed: "
+                    + e.getCause().getMessage(), java.util.Map.of(), e.getCause());
+        }
+    }
+
+    @Override
+    public Optional<Video> find(String videoId) {
+        DocumentSnapshot doc = FirestoreErrors.await(videos().document(videoId).get(), "reading video " + videoId);
+        return doc.exists() ? Optional.of(VideoDocuments.fromDocument(doc)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Video> update(String videoId, UnaryOperator<Video> change) {
+        DocumentReference ref = videos().document(videoId);
+        TransactionOptions options = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(ATTEMPTS).build();
+        return FirestoreErrors.await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref).get();
+            if (!doc.exists()) {
+                return Optional.<Video>empty();
+            }
+            Video current = VideoDocuments.fromDocument(doc);
+            Video next = change.apply(current);
+            if (next == current) {
+                return Optional.of(current);
+            }
+            if (!next.videoId().equals(videoId)) {
+                throw new IllegalArgumentException("a change may not move video " + videoId + " to " + next.videoId());
+            }
+            tx.set(ref, VideoDocuments.toDocument(next));
+            return Optional.of(next);
+        }, options), "updating video " + videoId);
+    }
+
+    @Override
+    public List<Video> findUnfinished() {
+        List<QueryDocumentSnapshot> docs = FirestoreErrors.await(videos()
+                .whereIn("status", List.of(VideoStatus.QUEUED.wireName(), VideoStatus.PROCESSING.wireName()))
+                .get(), "listing unfinished videos").getDocuments();
+        // deletedAt is absent on live videos, and Firestore cannot query for a missing field
+        return docs.stream().map(VideoDocuments::fromDocument).filter(v -> !v.isDeleted()).toList();
+    }
+
+    @Override
+    public List<Video> findExpiredReservations(Instant now) {
+        // needs the composite index videos(status ASC, reservationExpiresAt ASC) in GCP
+        List<QueryDocumentSnapshot> docs = FirestoreErrors.await(videos()
+                .whereEqualTo("status", VideoStatus.AWAITING_UPLOAD.wireName())
+                .whereLessThan("reservationExpiresAt", VideoDocuments.timestamp(now))
+                .get(), "listing expired reservations").getDocuments();
+        return docs.stream().map(VideoDocuments::fromDocument).filter(v -> !v.isDeleted()).toList();
+    }
+
+    private CollectionReference videos() {
+        return db.collection(COLLECTION);
+    }
+}

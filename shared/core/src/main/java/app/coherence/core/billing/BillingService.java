@@ -60,6 +60,11 @@ public class BillingService {
         return customer;
     }
 
+    /** Throws 503 BILLING_NOT_CONFIGURED when no Stripe key is configured (checked before anything else). */
+    public void requireConfigured() {
+        configured();
+    }
+
     private Payments configured() {
         return payments.orElseThrow(() -> new CoherenceException(ErrorCode.BILLING_NOT_CONFIGURED,
                 "billing is not configured on this server (STRIPE_API_KEY is not set)"));

@@ -1,76 +1,46 @@
 package app.coherence.gcp.firestore;
 
+import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.embedded.emulator.FirestoreEmulator;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.UUID;
 
 /**
- * The gcloud Firestore emulator as a child process on a free port, optionally enforcing a rules file,
- * with an admin client (the emulator's "owner" credentials bypass rules, as the admin SDK does in GCP).
+ * A Firestore emulator for tests with an admin client of a project of its own: the emulator's
+ * "owner" credentials bypass rules, as the admin SDK does in GCP. Either the JVM's shared emulator
+ * (no rules) or one of its own started with a rules file.
  */
 public final class FirestoreTestEmulator implements AutoCloseable {
-    private final Process process;
-    private final String hostPort;
+    private final FirestoreEmulator emulator;
+    private final boolean own;
     private final String projectId;
     private final Firestore admin;
 
-    private FirestoreTestEmulator(Process process, String hostPort, String projectId) {
-        this.process = process;
-        this.hostPort = hostPort;
-        this.projectId = projectId;
-        this.admin = client(hostPort, projectId);
+    private FirestoreTestEmulator(FirestoreEmulator emulator, boolean own) {
+        this.emulator = emulator;
+        this.own = own;
+        this.projectId = "demo-test-" + UUID.randomUUID().toString().substring(0, 8);
+        this.admin = client(emulator.hostPort(), projectId);
     }
 
-    public static FirestoreTestEmulator start(Path rules) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String hostPort = "127.0.0.1:" + port;
-        List<String> command = new ArrayList<>(List.of("gcloud", "beta", "emulators", "firestore", "start",
-                "--host-port=" + hostPort, "--quiet"));
-        if (rules != null) {
-            command.add("--rules=" + rules.toAbsolutePath());
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CountDownLatch ready = new CountDownLatch(1);
-        StringBuilder log = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    if (line.contains("Dev App Server is now running")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "firestore-emulator-log");
-        reader.setDaemon(true);
-        reader.start();
-        if (!ready.await(90, TimeUnit.SECONDS)) {
-            stop(process);
-            synchronized (log) {
-                throw new IllegalStateException("Firestore emulator did not start:\n" + log);
-            }
-        }
-        return new FirestoreTestEmulator(process, hostPort, "demo-coherence-" + port);
+    /** The JVM's shared emulator (no rules), with a fresh project. */
+    public static FirestoreTestEmulator shared() {
+        return new FirestoreTestEmulator(EmulatorFixture.firestore(), false);
     }
 
+    /** A new emulator enforcing {@code rules}; stopped by {@link #close()}. */
+    public static FirestoreTestEmulator withRules(Path rules, Path logFile) {
+        FirestoreEmulator emulator = new FirestoreEmulator(0, logFile).rules(rules);
+        emulator.start(Duration.ofSeconds(120));
+        return new FirestoreTestEmulator(emulator, true);
+    }
+
+    /** An admin client of {@code projectId} on the emulator at {@code hostPort}. */
     public static Firestore client(String hostPort, String projectId) {
         return FirestoreOptions.newBuilder()
                 .setProjectId(projectId)
@@ -87,7 +57,7 @@ public final class FirestoreTestEmulator implements AutoCloseable {
     }
 
     public String hostPort() {
-        return hostPort;
+        return emulator.hostPort();
     }
 
     public String projectId() {
@@ -97,19 +67,8 @@ public final class FirestoreTestEmulator implements AutoCloseable {
     @Override
     public void close() throws Exception {
         admin.close();
-        stop(process);
-    }
-
-    private static void stop(Process process) {
-        // The gcloud wrapper can leave the emulator's java child running: end the whole tree.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (own) {
+            emulator.stop();
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }

@@ -46,7 +46,7 @@ class FirestoreUploadLedgerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = FirestoreTestEmulator.start(null);
+        emulator = FirestoreTestEmulator.shared();
         db = emulator.admin();
         ledger = new FirestoreUploadLedger(db, new QuotaPolicy(PlanLimits.defaults()));
         otherClient = FirestoreTestEmulator.client(emulator.hostPort(), emulator.projectId());

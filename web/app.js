@@ -36,6 +36,8 @@ function show(...nodes) {
   view().replaceChildren(...nodes);
 }
 
+const planName = (plan) => String(plan ?? "").charAt(0).toUpperCase() + String(plan ?? "").slice(1);
+
 function tierBadge(tier, score) {
   const name = tier ?? tierOf(score);
   return h("span", { class: `tier ${tierClass(name)}`, "data-testid": "tier" }, name ?? "–");
@@ -95,8 +97,9 @@ function showHome() {
 async function refreshUsageLine(el) {
   try {
     const u = await app.api.usage();
-    el.textContent = `${u.plan} plan: ${u.used?.analysesThisMonth ?? 0} of ${u.limits?.analysesThisMonth ?? "?"} analyses used this month, ` +
-      `${u.remaining?.uploadsToday ?? "?"} uploads left today.`;
+    const left = u.remaining?.uploadsToday ?? 0;
+    el.textContent = `${planName(u.plan)} plan: ${u.used?.analysesThisMonth ?? 0} of ${u.limits?.analysesThisMonth ?? "?"} analyses used this month, ` +
+      `${left} ${left === 1 ? "upload" : "uploads"} left today.`;
   } catch (e) {
     el.textContent = `Usage unavailable: ${e.message}`;
   }
@@ -369,7 +372,7 @@ async function showPlans() {
     current = u.plan;
     const resets = toDate(u.resetsAt?.month);
     usage.replaceChildren(
-      h("p", {}, `Plan: `, h("strong", { "data-testid": "plan" }, u.plan)),
+      h("p", {}, `Plan: `, h("strong", { "data-testid": "plan" }, planName(u.plan))),
       usageBar("Analyses this month", u.used?.analysesThisMonth, u.limits?.analysesThisMonth),
       usageBar("Uploads today", u.used?.uploadsToday, u.limits?.uploadsToday),
       h("p", { class: "muted" }, resets ? `The monthly allowance resets on ${resets.toISOString().slice(0, 10)} (UTC).` : ""));

@@ -25,6 +25,7 @@ public final class LocalEmulators implements AutoCloseable {
     private final FirestoreEmulator firestore;
     private final PubSubEmulator pubsub;
     private final AuthEmulator auth;
+    private final AuthAccounts accounts;
 
     public LocalEmulators(LocalSettings settings) {
         Path logs = settings.logDir();
@@ -39,6 +40,7 @@ public final class LocalEmulators implements AutoCloseable {
         this.pubsub = new PubSubEmulator(settings.pubsubPort(), settings.dataDir().resolve("pubsub"), logs.resolve("pubsub.log"));
         this.auth = new AuthEmulator(settings.authPort(), settings.projectId(), settings.dataDir().resolve("auth"),
                 logs.resolve("auth.log"));
+        this.accounts = new AuthAccounts(auth.hostPort(), settings.projectId(), settings.dataDir().resolve("auth-accounts.json"));
     }
 
     /** Starts all three; on any failure stops those that started and throws the first failure. */
@@ -63,6 +65,10 @@ public final class LocalEmulators implements AutoCloseable {
             close();
             throw failure;
         }
+        int restored = accounts.restore();
+        if (restored > 0) {
+            LOG.info("restored {} Auth emulator account(s)", restored);
+        }
     }
 
     public FirestoreEmulator firestore() {
@@ -77,14 +83,24 @@ public final class LocalEmulators implements AutoCloseable {
         return auth;
     }
 
-    /** Exports the Firestore data now (also done on stop). */
-    public void exportFirestore(String projectId, Path dir) {
+    /** Exports the Firestore data and the Auth accounts now (also done on stop). */
+    public void export(String projectId, Path dir) {
         firestore.export(projectId, dir);
+        if (auth.isRunning()) {
+            accounts.save();
+        }
     }
 
-    /** Stops the emulators: Firestore exports its data first. */
+    /** Stops the emulators: Firestore exports its data first, the Auth accounts are saved. */
     @Override
     public void close() {
+        if (auth.isRunning()) {
+            try {
+                accounts.save();
+            } catch (RuntimeException e) {
+                LOG.warn("saving the Auth accounts failed: {}", e.getMessage());
+            }
+        }
         for (EmulatorProcess emulator : List.of(firestore, pubsub, auth)) {
             try {
                 emulator.stop();

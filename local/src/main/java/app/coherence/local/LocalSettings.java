@@ -37,7 +37,9 @@ public record LocalSettings(
         @DefaultValue("90s") Duration jobLease,
         @DefaultValue("500ms") Duration jobProgressInterval,
         @DefaultValue("5") int jobMaxAttempts,
-        @DefaultValue("120s") Duration emulatorStartTimeout) {
+        @DefaultValue("120s") Duration emulatorStartTimeout,
+        /** How often the Firestore data is exported while running (0: only on stop). */
+        @DefaultValue("30s") Duration firestoreExportInterval) {
 
     public Path blobDir() {
         return dataDir.resolve("blobs");

@@ -59,6 +59,11 @@ public class LocalSystemConfiguration {
         return emulators;
     }
 
+    @Bean(destroyMethod = "close")
+    FirestoreSnapshots firestoreSnapshots(LocalEmulators emulators, LocalSettings settings) {
+        return new FirestoreSnapshots(emulators, settings);
+    }
+
     /** The notifier's Eventarc trigger, locally: a pull subscription on analysis-events. */
     @Bean(destroyMethod = "close")
     public PubSubEventPump analysisEventsPump(LocalEmulators emulators, LocalSettings settings,

@@ -3,6 +3,7 @@ package app.coherence.local;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.embedded.blob.FileSystemBlobStore;
 import app.coherence.local.web.BlobServlet;
+import app.coherence.local.web.ClientConfigServlet;
 import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.FunctionServlet;
 import app.coherence.local.web.HealthServlet;
@@ -36,6 +37,15 @@ public class LocalWebConfiguration {
     public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs) {
         ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs), "/blobs/*");
         registration.setName("blobs");
+        return registration;
+    }
+
+    @Bean
+    public ServletRegistrationBean<ClientConfigServlet> clientConfigServlet(LocalSettings settings, LocalEmulators emulators) {
+        ServletRegistrationBean<ClientConfigServlet> registration = new ServletRegistrationBean<>(
+                new ClientConfigServlet(settings.projectId(), emulators.auth()::hostPort, emulators.firestore()::hostPort),
+                "/config.json");
+        registration.setName("client-config");
         return registration;
     }
 

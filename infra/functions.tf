@@ -16,7 +16,7 @@ locals {
     "upload-trigger" = {
       module     = "upload-trigger"
       definition = "uploadTrigger" # Storage object finalized -> queued -> analysis task
-      memory     = "512Mi"
+      memory     = "1Gi"
       timeout    = 60
       max        = 10
       secrets    = []
@@ -40,7 +40,7 @@ locals {
     "stripe-webhook" = {
       module     = "stripe-webhook"
       definition = "stripeWebhook" # POST /v1/stripe/webhook
-      memory     = "512Mi"
+      memory     = "1Gi"
       timeout    = 60
       max        = 5
       secrets    = ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET"]
@@ -50,7 +50,7 @@ locals {
     notifier = {
       module     = "notifier"
       definition = "analysisEventsNotifier" # analysis-events -> user stats, failure notices
-      memory     = "512Mi"
+      memory     = "1Gi"
       timeout    = 60
       max        = 5
       secrets    = []

@@ -1,11 +1,12 @@
-# Scheduled maintenance, called over HTTP with the scheduler account's OIDC token:
+# Scheduled maintenance, called over HTTP with the scheduler account's OIDC token (the function
+# checks audience and caller in code, like the analysis service does for its tasks):
 # - the reservation sweep gives back slots of reservations never uploaded (older than 1 h);
 # - the cleanup removes stored files of videos soft-deleted more than the grace period ago.
 locals {
   scheduled_jobs = {
     "sweep-reservations" = {
       function    = "quota"
-      path        = "/tasks/sweep"
+      path        = "/tasks/sweep-reservations"
       schedule    = var.reservation_sweep_schedule
       description = "Expire upload reservations never uploaded and give their slots back"
       body        = {}
@@ -34,7 +35,7 @@ resource "google_cloud_scheduler_job" "maintenance" {
 
   http_target {
     http_method = "POST"
-    uri         = "${google_cloudfunctions2_function.fn[each.value.function].service_config[0].uri}${each.value.path}"
+    uri         = "${local.function_urls[each.value.function]}${each.value.path}"
     body        = base64encode(jsonencode(each.value.body))
     headers = {
       "Content-Type" = "application/json"
@@ -42,11 +43,11 @@ resource "google_cloud_scheduler_job" "maintenance" {
 
     oidc_token {
       service_account_email = google_service_account.scheduler.email
-      audience              = google_cloudfunctions2_function.fn[each.value.function].service_config[0].uri
+      audience              = local.function_urls[each.value.function]
     }
   }
 
-  depends_on = [google_project_service.apis]
+  depends_on = [google_project_service.apis, google_cloudfunctions2_function.fn]
 }
 
 resource "google_cloud_run_v2_service_iam_member" "scheduler_invoker" {

@@ -4,7 +4,12 @@ import app.coherence.core.http.Authenticator;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpFunctions;
 import app.coherence.core.http.HttpRoutes;
+import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.job.TaskQueue;
+import app.coherence.core.quota.PlanLimits;
+import app.coherence.core.quota.ReservationSweeper;
+import app.coherence.core.quota.UsageService;
+import app.coherence.core.quota.UsageStore;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.upload.UploadRules;
@@ -17,22 +22,36 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** The {@code uploads} function bean: POST /v1/uploads (GET /v1/usage joins it with quota reporting). */
+/**
+ * The {@code uploads} function bean: POST /v1/uploads, GET /v1/usage, and POST /tasks/sweep-reservations
+ * (Cloud Scheduler; expires reservations never uploaded).
+ */
 @Configuration(proxyBeanMethods = false)
 public class QuotaFunctionConfiguration {
 
     @Bean
     public HttpFunction uploads(Identity identity, ObjectProvider<UserStore> users, UploadRules rules,
-                                UploadLedger ledger, VideoStore videos, BlobStore blobs, TaskQueue tasks, Clock clock) {
+                                UploadLedger ledger, VideoStore videos, BlobStore blobs, TaskQueue tasks, Clock clock,
+                                ObjectProvider<UsageStore> usage, ObjectProvider<PlanLimits> limits,
+                                ObjectProvider<TaskCallerCheck> taskCallerCheck, Environment env) {
         UserStore userStore = users.getIfAvailable();
         Authenticator authenticator = userStore == null
                 ? new Authenticator(identity)
                 : new Authenticator(identity, new FirstUse(userStore)::accept);
         UploadsFunction reservations = new UploadsFunction(authenticator,
                 new UploadService(rules, ledger, videos, blobs, tasks, clock));
-        return HttpFunctions.guarded(HttpRoutes.builder()
+        HttpRoutes.Builder routes = HttpRoutes.builder()
                 .route("POST", "/v1/uploads", reservations::reserve)
-                .build());
+                .route("POST", "/tasks/sweep-reservations",
+                        new SweepFunction(taskCallerCheck.getIfAvailable(), new ReservationSweeper(videos, ledger, clock))::sweep);
+        UsageStore usageStore = usage.getIfAvailable();
+        if (userStore != null && usageStore != null) {
+            PlanLimits planLimits = limits.getIfAvailable(() -> PlanLimits.from(env::getProperty));
+            routes.route("GET", "/v1/usage",
+                    new UsageFunction(authenticator, new UsageService(userStore, usageStore, planLimits, clock))::get);
+        }
+        return HttpFunctions.guarded(routes.build());
     }
 }

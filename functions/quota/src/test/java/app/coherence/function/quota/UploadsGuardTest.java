@@ -18,9 +18,14 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * would end in a 500, and the expected 401/404/405 also proves nothing was read or written.
  */
 class UploadsGuardTest {
+    private static final StaticListableBeanFactory NO_BEANS = new StaticListableBeanFactory();
     private final HttpFunction uploads = new QuotaFunctionConfiguration().uploads(null,
-            new StaticListableBeanFactory().getBeanProvider(app.coherence.core.user.UserStore.class),
-            UploadRules.defaults(), null, null, null, null, Clock.systemUTC());
+            NO_BEANS.getBeanProvider(app.coherence.core.user.UserStore.class),
+            UploadRules.defaults(), null, null, null, null, Clock.systemUTC(),
+            NO_BEANS.getBeanProvider(app.coherence.core.quota.UsageStore.class),
+            NO_BEANS.getBeanProvider(app.coherence.core.quota.PlanLimits.class),
+            NO_BEANS.getBeanProvider(app.coherence.core.job.TaskCallerCheck.class),
+            new org.springframework.core.env.StandardEnvironment());
 
     @Test
     void reserve_shouldAnswer401WithoutIdToken() {
@@ -29,6 +34,12 @@ class UploadsGuardTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(Json.tree(reply.body()).path("error").path("message").asText())
                 .isEqualTo("missing Authorization: Bearer ID token");
+    }
+
+    @Test
+    void sweep_withoutATrustedCaller_shouldAnswer401() {
+        HttpReply reply = uploads.apply(HttpCall.of("POST", "/tasks/sweep-reservations"));
+        assertThat(reply.status()).isEqualTo(401);
     }
 
     @Test

@@ -9,10 +9,11 @@ import app.coherence.core.quota.PlanLimits;
 import app.coherence.core.quota.QuotaPolicy;
 import app.coherence.core.quota.ReservationSweeper;
 import app.coherence.core.quota.Usage;
+import app.coherence.core.quota.UsageReport;
+import app.coherence.core.quota.UsageService;
+import app.coherence.core.user.AuthenticatedUser;
 import app.coherence.core.user.Plan;
 import app.coherence.core.video.Video;
-import app.coherence.core.video.VideoStatus;
-import app.coherence.core.video.VideoStore;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -24,13 +25,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +141,25 @@ class FirestoreUploadLedgerTest {
     }
 
     @Test
+    void usage_shouldReportPlanUsedRemainingAndResets() throws Exception {
+        String uid = newUser(Plan.INDIVIDUAL);
+        ledger.reserve(reservation(uid, NOW));
+        ledger.reserve(reservation(uid, NOW.minus(Duration.ofDays(3))));
+        UsageService service = new UsageService(new FirestoreUserStore(db, Clock.systemUTC()), ledger, PlanLimits.defaults(),
+                Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
+        UsageReport report = service.report(new AuthenticatedUser(uid, uid + "@example.com", null));
+        assertThat(report.plan()).isEqualTo(Plan.INDIVIDUAL);
+        assertThat(report.limits().analysesThisMonth()).isEqualTo(20);
+        assertThat(report.limits().uploadsToday()).isEqualTo(10);
+        assertThat(report.used().analysesThisMonth()).isEqualTo(2);
+        assertThat(report.used().uploadsToday()).isEqualTo(1);
+        assertThat(report.remaining().analysesThisMonth()).isEqualTo(18);
+        assertThat(report.remaining().uploadsToday()).isEqualTo(9);
+        assertThat(report.resetsAt().month()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(report.resetsAt().day()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+    }
+
+    @Test
     void reserve_withoutAccountDocument_shouldUseTheFreePlan() throws Exception {
         String uid = "nodoc" + UUID.randomUUID().toString().substring(0, 8);
         ledger.reserve(reservation(uid, NOW));
@@ -167,57 +185,30 @@ class FirestoreUploadLedgerTest {
 
     @Test
     void sweep_shouldExpireOverdueReservationsAndReturnTheirSlots() throws Exception {
-        String uid = newUser(Plan.FREE);
-        Video overdue = reservation(uid, NOW);
-        Video fresh = reservation(uid, NOW.plus(Duration.ofMinutes(50)));
-        ledger.reserve(overdue);
-        ledger.reserve(fresh);
-        Instant later = NOW.plus(Duration.ofMinutes(70));
-        ReservationSweeper sweeper = new ReservationSweeper(new ScanningVideos(uid), ledger, Clock.fixed(later, ZoneOffset.UTC));
-        assertThat(sweeper.sweep()).isEqualTo(1);
-        assertThat(sweeper.sweep()).as("a second sweep finds nothing more").isZero();
-        DocumentSnapshot expired = db.collection("videos").document(overdue.videoId()).get().get();
-        assertThat(expired.getString("status")).isEqualTo("failed");
-        assertThat(expired.getString("error.code")).isEqualTo("RESERVATION_EXPIRED");
-        assertThat(db.collection("videos").document(fresh.videoId()).get().get().getString("status")).isEqualTo("awaiting_upload");
-        assertThat(ledger.find(uid, YearMonth.of(2026, 11)).analyses()).isEqualTo(1);
-        // Releasing it again later (e.g. a late failure path) must not give a second slot back.
-        ledger.release(overdue);
-        assertThat(ledger.find(uid, YearMonth.of(2026, 11)).analyses()).isEqualTo(1);
-        assertThat(ledger.expire(fresh.videoId(), later)).as("not yet expired").isFalse();
-    }
-
-    /** Reads this user's reservations straight from Firestore: the sweep's query, without another module's store. */
-    private record ScanningVideos(String uid) implements VideoStore {
-        @Override
-        public List<Video> findExpiredReservations(Instant now) {
-            try {
-                return videosOf(uid).stream().map(VideoDocuments::fromDocument)
-                        .filter(v -> v.status() == VideoStatus.AWAITING_UPLOAD && v.reservationExpiresAt().isBefore(now))
-                        .toList();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void create(Video video) {
-            throw new UnsupportedOperationException("the sweep only queries");
-        }
-
-        @Override
-        public Optional<Video> find(String videoId) {
-            throw new UnsupportedOperationException("the sweep only queries");
-        }
-
-        @Override
-        public Optional<Video> update(String videoId, UnaryOperator<Video> change) {
-            throw new UnsupportedOperationException("the sweep only queries");
-        }
-
-        @Override
-        public List<Video> findUnfinished() {
-            throw new UnsupportedOperationException("the sweep only queries");
+        // A project of its own: the sweep looks at every reservation in the database.
+        try (FirestoreTestEmulator own = FirestoreTestEmulator.shared()) {
+            Firestore ownDb = own.admin();
+            FirestoreUploadLedger ownLedger = new FirestoreUploadLedger(ownDb, new QuotaPolicy(PlanLimits.defaults()));
+            String uid = "sweeper";
+            Video overdue = reservation(uid, NOW);
+            Video fresh = reservation(uid, NOW.plus(Duration.ofMinutes(50)));
+            ownLedger.reserve(overdue);
+            ownLedger.reserve(fresh);
+            Instant later = NOW.plus(Duration.ofMinutes(70));
+            ReservationSweeper sweeper = new ReservationSweeper(new FirestoreVideoStore(ownDb), ownLedger,
+                    Clock.fixed(later, ZoneOffset.UTC));
+            assertThat(sweeper.sweep()).isEqualTo(1);
+            assertThat(sweeper.sweep()).as("a second sweep finds nothing more").isZero();
+            DocumentSnapshot expired = ownDb.collection("videos").document(overdue.videoId()).get().get();
+            assertThat(expired.getString("status")).isEqualTo("failed");
+            assertThat(expired.getString("error.code")).isEqualTo("RESERVATION_EXPIRED");
+            assertThat(ownDb.collection("videos").document(fresh.videoId()).get().get().getString("status"))
+                    .isEqualTo("awaiting_upload");
+            assertThat(ownLedger.find(uid, YearMonth.of(2026, 11)).analyses()).isEqualTo(1);
+            // Releasing it again later (e.g. a late failure path) must not give a second slot back.
+            ownLedger.release(overdue);
+            assertThat(ownLedger.find(uid, YearMonth.of(2026, 11)).analyses()).isEqualTo(1);
+            assertThat(ownLedger.expire(fresh.videoId(), later)).as("not yet expired").isFalse();
         }
     }
 }

@@ -164,8 +164,4 @@ public class HistoryService {
         return new ListPosition(value, v.videoId());
     }
 
-    /** When soft-deleted videos' files may be removed: {@code grace} after their deletion. */
-    public static Instant purgeCutoff(Instant now, Duration grace) {
-        return now.minus(grace);
-    }
 }

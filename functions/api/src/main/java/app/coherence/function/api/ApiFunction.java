@@ -2,159 +2,138 @@ package app.coherence.function.api;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
+import app.coherence.core.history.DeletedVideoCleanup;
 import app.coherence.core.history.HistoryService;
 import app.coherence.core.history.ListRequest;
+import app.coherence.core.http.Authenticator;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
+import app.coherence.core.http.HttpFunctions;
 import app.coherence.core.http.HttpReply;
+import app.coherence.core.http.HttpRoutes;
+import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.profile.ProfileService;
 import app.coherence.core.user.AuthenticatedUser;
-import app.coherence.core.user.Identity;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.BiFunction;
 import org.slf4j.MDC;
 
 /**
  * The client API under /v1/: a user's videos, results and profile, plus the OpenAPI document.
  * Every route but the document needs the caller's ID token and reads only the caller's data.
- * /v1/billing/** is handed to the billing function when it is deployed alongside.
+ * /v1/billing/** is handed to the billing function when it is deployed alongside; POST
+ * /tasks/cleanup-deleted is the scheduler's cleanup of soft-deleted videos (checked caller).
  */
 public class ApiFunction implements HttpFunction {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
-
-    private static final Route VIDEOS = Route.of("videos", "/v1/videos");
-    private static final Route VIDEO = Route.of("video", "/v1/videos/{id}");
-    private static final Route ANALYSIS = Route.of("analysis", "/v1/videos/{id}/analysis");
-    private static final Route PLAYBACK = Route.of("playback", "/v1/videos/{id}/playback");
-    private static final Route ME = Route.of("me", "/v1/me");
+    private static final List<String> LIST_PARAMS = List.of("limit", "cursor", "sort", "order", "status");
+    static final int MAX_GRACE_DAYS = 365;
 
     private final HistoryService history;
     private final ProfileService profiles;
-    private final Identity identity;
+    private final Authenticator authenticator;
     private final OpenApiDocument openApi;
     private final HttpFunction billing;
+    private final HttpFunction routes;
 
-    /** {@code billing} may be null when the billing function is not part of this deployment. */
-    public ApiFunction(HistoryService history, ProfileService profiles, Identity identity, OpenApiDocument openApi,
-                       HttpFunction billing) {
+    /**
+     * {@code billing} may be null when the billing function is not part of this deployment; {@code cleanup}
+     * and {@code taskCaller} may be null when the cleanup endpoint is not served here.
+     */
+    public ApiFunction(HistoryService history, ProfileService profiles, Authenticator authenticator,
+                       OpenApiDocument openApi, HttpFunction billing, DeletedVideoCleanup cleanup,
+                       TaskCallerCheck taskCaller) {
         this.history = history;
         this.profiles = profiles;
-        this.identity = identity;
+        this.authenticator = authenticator;
         this.openApi = openApi;
         this.billing = billing;
+        HttpRoutes.Builder b = HttpRoutes.builder()
+                .route("GET", "/v1/openapi.json", call -> openApi.reply())
+                .route("GET", "/v1/videos", signedIn((call, user) ->
+                        HttpReply.json(200, history.list(user.uid(), listRequest(call)))))
+                .route("GET", "/v1/videos/{id}", signedIn((call, user, id) -> HttpReply.json(200, history.get(user.uid(), id))))
+                .route("PATCH", "/v1/videos/{id}", signedIn((call, user, id) ->
+                        HttpReply.json(200, history.rename(user.uid(), id, onlyStringField(call, "title")))))
+                .route("DELETE", "/v1/videos/{id}", signedIn((call, user, id) -> {
+                    history.delete(user.uid(), id);
+                    return HttpReply.noContent();
+                }))
+                .route("GET", "/v1/videos/{id}/analysis", signedIn((call, user, id) ->
+                        HttpReply.json(200, history.analysis(user.uid(), id))))
+                .route("GET", "/v1/videos/{id}/playback", signedIn((call, user, id) ->
+                        HttpReply.json(200, history.playback(user.uid(), id))))
+                .route("GET", "/v1/me", signedIn((call, user) -> HttpReply.json(200, profiles.get(user))))
+                .route("PATCH", "/v1/me", signedIn((call, user) ->
+                        HttpReply.json(200, profiles.rename(user, onlyStringField(call, "displayName")))));
+        if (cleanup != null && taskCaller != null) {
+            b.route("POST", "/tasks/cleanup-deleted", call -> {
+                taskCaller.verify(call);
+                int purged = cleanup.run(Duration.ofDays(graceDays(call)));
+                return HttpReply.json(200, Map.of("purged", purged));
+            });
+        }
+        this.routes = HttpFunctions.guarded(b.build());
     }
 
     @Override
     public HttpReply apply(HttpCall call) {
-        try {
-            return route(call);
-        } catch (CoherenceException e) {
-            if (e.code().httpStatus() >= 500) {
-                LOG.error("{} {} failed: {}", call.method(), call.path(), e.getMessage(), e);
-            }
-            return HttpReply.error(e);
-        } catch (RuntimeException e) {
-            LOG.error("{} {} failed", call.method(), call.path(), e);
-            return HttpReply.error(ErrorCode.INTERNAL, "internal error");
-        }
-    }
-
-    private HttpReply route(HttpCall call) {
-        String path = call.path();
-        if (path.equals("/v1/openapi.json")) {
-            requireMethod(call, "GET");
-            return openApi.reply();
-        }
-        if (path.equals("/v1/billing") || path.startsWith("/v1/billing/")) {
-            if (billing == null) {
-                throw new CoherenceException(ErrorCode.NOT_FOUND, "billing is not part of this deployment");
-            }
+        if (billing != null && (call.path().equals("/v1/billing") || call.path().startsWith("/v1/billing/"))) {
             return billing.apply(call);
         }
-        List<String> args;
-        if ((args = VIDEOS.match(path)) != null) {
-            requireMethod(call, "GET");
-            return withUser(call, user -> HttpReply.json(200, history.list(user.uid(), listRequest(call))));
-        }
-        if ((args = ANALYSIS.match(path)) != null) {
-            requireMethod(call, "GET");
-            String id = args.get(0);
-            return withUser(call, user -> HttpReply.json(200, history.analysis(user.uid(), id)));
-        }
-        if ((args = PLAYBACK.match(path)) != null) {
-            requireMethod(call, "GET");
-            String id = args.get(0);
-            return withUser(call, user -> HttpReply.json(200, history.playback(user.uid(), id)));
-        }
-        if ((args = VIDEO.match(path)) != null) {
-            String id = args.get(0);
-            return switch (call.method()) {
-                case "GET" -> withUser(call, user -> HttpReply.json(200, history.get(user.uid(), id)));
-                case "PATCH" -> withUser(call, user -> HttpReply.json(200, history.rename(user.uid(), id, patchTitle(call))));
-                case "DELETE" -> withUser(call, user -> {
-                    history.delete(user.uid(), id);
-                    return HttpReply.noContent();
-                });
-                default -> throw methodNotAllowed(call, "GET, PATCH, DELETE");
-            };
-        }
-        if (ME.match(path) != null) {
-            return switch (call.method()) {
-                case "GET" -> withUser(call, user -> HttpReply.json(200, profiles.get(user)));
-                case "PATCH" -> withUser(call, user -> HttpReply.json(200, profiles.rename(user, patchDisplayName(call))));
-                default -> throw methodNotAllowed(call, "GET, PATCH");
-            };
-        }
-        throw new CoherenceException(ErrorCode.NOT_FOUND, "no such endpoint: " + call.method() + " " + path);
+        return routes.apply(call);
     }
 
-    private HttpReply withUser(HttpCall call, java.util.function.Function<AuthenticatedUser, HttpReply> handler) {
-        String token = call.bearerToken().orElseThrow(() -> new CoherenceException(ErrorCode.UNAUTHENTICATED,
-                "an ID token is required: Authorization: Bearer <token>"));
-        AuthenticatedUser user = identity.verify(token);
-        try (var ignored = MDC.putCloseable("userId", user.uid())) {
-            return handler.apply(user);
-        }
+    private interface UserHandler {
+        HttpReply handle(HttpCall call, AuthenticatedUser user, String videoId);
+    }
+
+    private HttpRoutes.Handler signedIn(UserHandler handler) {
+        return (call, params) -> {
+            AuthenticatedUser user = authenticator.authenticate(call);
+            try (var ignored = MDC.putCloseable("userId", user.uid())) {
+                return handler.handle(call, user, params.get("id"));
+            }
+        };
+    }
+
+    private HttpRoutes.Handler signedIn(BiFunction<HttpCall, AuthenticatedUser, HttpReply> handler) {
+        return signedIn((call, user, id) -> handler.apply(call, user));
     }
 
     private static ListRequest listRequest(HttpCall call) {
-        for (String name : call.query().keySet()) {
-            if (!List.of("limit", "cursor", "sort", "order", "status").contains(name)) {
-                throw CoherenceException.invalid("unknown query parameter '" + name + "'; allowed: limit, cursor, sort, order, status");
+        for (Map.Entry<String, List<String>> e : call.query().entrySet()) {
+            if (!LIST_PARAMS.contains(e.getKey())) {
+                throw CoherenceException.invalid("unknown query parameter '" + e.getKey() + "'; allowed: "
+                        + String.join(", ", LIST_PARAMS));
             }
-            if (call.query().get(name).size() > 1) {
-                throw CoherenceException.invalid("query parameter '" + name + "' given more than once");
+            if (e.getValue().size() > 1) {
+                throw CoherenceException.invalid("query parameter '" + e.getKey() + "' given more than once");
             }
         }
-        return new ListRequest(param(call, "limit"), param(call, "cursor"), param(call, "sort"), param(call, "order"),
-                param(call, "status"));
+        return new ListRequest(param(call, "limit"), param(call, "cursor"), param(call, "sort"),
+                param(call, "order"), param(call, "status"));
     }
 
     private static String param(HttpCall call, String name) {
         return call.queryParam(name).orElse(null);
     }
 
-    private static String patchTitle(HttpCall call) {
-        return onlyStringField(call, "title");
-    }
-
-    private static String patchDisplayName(HttpCall call) {
-        return onlyStringField(call, "displayName");
-    }
-
     /** Reads a JSON object body that must hold exactly one string field, {@code name}. */
-    private static String onlyStringField(HttpCall call, String name) {
+    static String onlyStringField(HttpCall call, String name) {
         JsonNode body = call.jsonBody(JsonNode.class);
         if (!body.isObject()) {
             throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, "request body must be a JSON object");
         }
-        Optional<String> unknown = iterable(body.fieldNames()).stream().filter(f -> !f.equals(name)).findFirst();
-        if (unknown.isPresent()) {
-            throw CoherenceException.invalid("field '" + unknown.get() + "' cannot be changed; only '" + name + "' can");
+        List<String> fields = new ArrayList<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        for (String f : fields) {
+            if (!f.equals(name)) {
+                throw CoherenceException.invalid("field '" + f + "' cannot be changed here; only '" + name + "' can");
+            }
         }
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) {
@@ -166,20 +145,19 @@ public class ApiFunction implements HttpFunction {
         return value.asText();
     }
 
-    private static List<String> iterable(java.util.Iterator<String> it) {
-        List<String> out = new java.util.ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
-    }
-
-    private static void requireMethod(HttpCall call, String method) {
-        if (!call.method().equals(method)) {
-            throw methodNotAllowed(call, method);
+    /** The scheduler's {"graceDays": N} (default 7). */
+    private static long graceDays(HttpCall call) {
+        if (call.body().length == 0) {
+            return DeletedVideoCleanup.DEFAULT_GRACE.toDays();
         }
-    }
-
-    private static CoherenceException methodNotAllowed(HttpCall call, String allowed) {
-        return new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED,
-                call.method() + " is not allowed on " + call.path() + "; use " + allowed, Map.of("allowed", allowed));
+        JsonNode body = call.jsonBody(JsonNode.class);
+        JsonNode days = body.get("graceDays");
+        if (days == null || days.isNull()) {
+            return DeletedVideoCleanup.DEFAULT_GRACE.toDays();
+        }
+        if (!days.isIntegralNumber() || days.asLong() < 0 || days.asLong() > MAX_GRACE_DAYS) {
+            throw CoherenceException.invalid("graceDays must be a whole number from 0 to " + MAX_GRACE_DAYS);
+        }
+        return days.asLong();
     }
 }

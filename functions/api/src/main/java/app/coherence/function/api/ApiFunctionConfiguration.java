@@ -1,13 +1,19 @@
 package app.coherence.function.api;
 
 import app.coherence.core.analysis.AnalysisStore;
+import app.coherence.core.history.DeletedVideoCleanup;
+import app.coherence.core.history.DeletedVideos;
 import app.coherence.core.history.HistoryService;
 import app.coherence.core.history.VideoListing;
+import app.coherence.core.http.Authenticator;
 import app.coherence.core.http.HttpFunction;
+import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.profile.ProfileService;
 import app.coherence.core.profile.ProfileStore;
 import app.coherence.core.upload.BlobStore;
+import app.coherence.core.user.FirstUse;
 import app.coherence.core.user.Identity;
+import app.coherence.core.user.UserStore;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +22,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@code api} function bean: history, results, profile and the OpenAPI document under /v1/. */
+/**
+ * The {@code api} function bean: history, results, profile and the OpenAPI document under /v1/, and the
+ * scheduled cleanup of deleted videos. Ports it needs beyond the common ones: {@link VideoListing},
+ * {@link ProfileStore}, {@link DeletedVideos} (Firestore adapters in app.coherence.gcp.firestore).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApiFunctionConfiguration {
 
@@ -35,8 +45,20 @@ public class ApiFunctionConfiguration {
     }
 
     @Bean
+    public DeletedVideoCleanup deletedVideoCleanup(DeletedVideos deleted, BlobStore blobs, Clock clock) {
+        return new DeletedVideoCleanup(deleted, blobs, clock);
+    }
+
+    @Bean
     public HttpFunction api(HistoryService historyService, ProfileService profileService, Identity identity,
+                            ObjectProvider<UserStore> users, DeletedVideoCleanup deletedVideoCleanup,
+                            ObjectProvider<TaskCallerCheck> taskCallerCheck,
                             @Qualifier("billing") ObjectProvider<HttpFunction> billing) {
-        return new ApiFunction(historyService, profileService, identity, OpenApiDocument.load(), billing.getIfAvailable());
+        UserStore userStore = users.getIfAvailable();
+        Authenticator authenticator = userStore == null
+                ? new Authenticator(identity)
+                : new Authenticator(identity, new FirstUse(userStore)::accept);
+        return new ApiFunction(historyService, profileService, authenticator, OpenApiDocument.load(),
+                billing.getIfAvailable(), deletedVideoCleanup, taskCallerCheck.getIfAvailable());
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Routing that happens before any store is touched: the document, tokens, unknown paths and methods. */
 class ApiRoutingTest {
-    private final ApiFunction api = new ApiFunction(null, null, null, OpenApiDocument.load(), null);
+    private final ApiFunction api = new ApiFunction(null, null, new app.coherence.core.http.Authenticator(null), OpenApiDocument.load(), null, null, null);
 
     @Test
     void openApi_shouldBeServedWithoutAToken() {

@@ -19,10 +19,10 @@ public class FirestoreDeletedVideos implements DeletedVideos {
 
     @Override
     public List<Video> deletedBefore(Instant cutoff, int limit) {
-        return Futures.await(db.collection(FirestoreVideoListing.COLLECTION)
-                        .whereLessThan("deletedAt", VideoFields.timestamp(cutoff))
+        return FirestoreErrors.await(db.collection(FirestoreVideoListing.COLLECTION)
+                        .whereLessThan("deletedAt", VideoDocuments.timestamp(cutoff))
                         .limit(limit).get(), "finding deleted videos")
-                .getDocuments().stream().map(VideoFields::read).toList();
+                .getDocuments().stream().map(VideoDocuments::fromDocument).toList();
     }
 
     @Override
@@ -30,6 +30,6 @@ public class FirestoreDeletedVideos implements DeletedVideos {
         WriteBatch batch = db.batch();
         batch.delete(db.collection(FirestoreVideoListing.COLLECTION).document(videoId));
         batch.delete(db.collection(ANALYSES).document(videoId));
-        Futures.await(batch.commit(), "purging a deleted video");
+        FirestoreErrors.await(batch.commit(), "purging a deleted video");
     }
 }

@@ -23,7 +23,7 @@ public class FirestoreNotifications implements Notifications {
     @Override
     public boolean add(FailureNotice notice) {
         DocumentReference ref = db.collection(COLLECTION).document(notice.id());
-        return Futures.await(db.runTransaction(tx -> {
+        return FirestoreErrors.await(db.runTransaction(tx -> {
             if (tx.get(ref).get().exists()) {
                 return false;
             }
@@ -33,7 +33,7 @@ public class FirestoreNotifications implements Notifications {
             fields.put("type", "analysis_failed");
             fields.put("errorCode", notice.errorCode());
             fields.put("message", notice.message());
-            fields.put("createdAt", VideoFields.timestamp(notice.createdAt()));
+            fields.put("createdAt", VideoDocuments.timestamp(notice.createdAt()));
             fields.put("read", false);
             tx.create(ref, fields);
             return true;

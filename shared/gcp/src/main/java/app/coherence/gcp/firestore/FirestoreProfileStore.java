@@ -36,19 +36,20 @@ public class FirestoreProfileStore implements ProfileStore {
 
     @Override
     public Optional<StoredProfile> find(String uid) {
-        DocumentSnapshot d = Futures.await(db.collection(USERS).document(uid).get(), "reading the profile");
+        DocumentSnapshot d = FirestoreErrors.await(db.collection(USERS).document(uid).get(), "reading the profile");
         return d.exists() ? Optional.of(read(d)) : Optional.empty();
     }
 
     @Override
     public StoredProfile setDisplayName(AuthenticatedUser user, String displayName) {
         DocumentReference ref = db.collection(USERS).document(user.uid());
-        Futures.await(db.runTransaction(tx -> {
+        FirestoreErrors.await(db.runTransaction(tx -> {
             DocumentSnapshot d = tx.get(ref).get();
             Map<String, Object> fields = new HashMap<>();
             fields.put("displayName", displayName);
             if (!d.exists()) {
                 // First write for this user: create the account fields the accounts code would.
+                fields.put("uid", user.uid());
                 fields.put("email", user.email());
                 fields.put("plan", Plan.FREE.wireName());
                 fields.put("createdAt", FieldValue.serverTimestamp());
@@ -63,7 +64,7 @@ public class FirestoreProfileStore implements ProfileStore {
     public boolean countAnalysis(String uid, String videoId, UnaryOperator<UserStats> change) {
         DocumentReference user = db.collection(USERS).document(uid);
         DocumentReference marker = user.collection(COUNTED).document(videoId);
-        return Futures.await(db.runTransaction(tx -> {
+        return FirestoreErrors.await(db.runTransaction(tx -> {
             DocumentSnapshot m = tx.get(marker).get();
             if (m.exists()) {
                 return false;
@@ -79,7 +80,7 @@ public class FirestoreProfileStore implements ProfileStore {
     private static StoredProfile read(DocumentSnapshot d) {
         String plan = d.getString("plan");
         return new StoredProfile(d.getId(), d.getString("email"), d.getString("displayName"),
-                plan == null ? Plan.FREE : Plan.fromWire(plan), VideoFields.instant(d.get("createdAt")), stats(d.get("stats")));
+                plan == null ? Plan.FREE : Plan.fromWire(plan), instant(d.get("createdAt")), stats(d.get("stats")));
     }
 
     static Map<String, Object> write(UserStats s) {
@@ -89,7 +90,7 @@ public class FirestoreProfileStore implements ProfileStore {
         m.put("averageScore", s.averageScore());
         m.put("bestScore", s.bestScore());
         m.put("lastScore", s.lastScore());
-        m.put("lastAnalysedAt", VideoFields.timestamp(s.lastAnalysedAt()));
+        m.put("lastAnalysedAt", VideoDocuments.timestamp(s.lastAnalysedAt()));
         m.put("recentScores", s.recentScores());
         m.put("fillerWords", s.fillerWords());
         m.put("flagTypes", s.flagTypes());
@@ -105,8 +106,16 @@ public class FirestoreProfileStore implements ProfileStore {
             list.forEach(x -> recent.add(((Number) x).intValue()));
         }
         return new UserStats(number(m.get("analyses")).intValue(), number(m.get("scoreSum")).longValue(),
-                VideoFields.intOrNull(m.get("bestScore")), VideoFields.intOrNull(m.get("lastScore")),
-                VideoFields.instant(m.get("lastAnalysedAt")), recent, counts(m.get("fillerWords")), counts(m.get("flagTypes")));
+                intOrNull(m.get("bestScore")), intOrNull(m.get("lastScore")),
+                instant(m.get("lastAnalysedAt")), recent, counts(m.get("fillerWords")), counts(m.get("flagTypes")));
+    }
+
+    private static Integer intOrNull(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof com.google.cloud.Timestamp t ? VideoDocuments.instant(t) : null;
     }
 
     private static Number number(Object value) {

@@ -1,7 +1,5 @@
 package app.coherence.gcp.firestore;
 
-import app.coherence.core.error.CoherenceException;
-import app.coherence.core.error.ErrorCode;
 import app.coherence.core.history.SortOrder;
 import app.coherence.core.history.VideoListQuery;
 import app.coherence.core.history.VideoListing;
@@ -14,9 +12,6 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The history listing on Firestore: {@code videos} where userId (and status) match, ordered by the
@@ -27,7 +22,6 @@ import java.util.concurrent.TimeoutException;
  */
 public class FirestoreVideoListing implements VideoListing {
     static final String COLLECTION = "videos";
-    private static final long TIMEOUT_SECONDS = 20;
 
     private final Firestore db;
 
@@ -51,7 +45,7 @@ public class FirestoreVideoListing implements VideoListing {
             Query page = (after == null ? base : base.startAfter(after)).limit(batch);
             List<QueryDocumentSnapshot> docs = get(page);
             for (QueryDocumentSnapshot d : docs) {
-                Video v = VideoFields.read(d);
+                Video v = VideoDocuments.fromDocument(d);
                 if (!v.isDeleted() && out.size() < q.limit()) {
                     out.add(v);
                 }
@@ -66,7 +60,7 @@ public class FirestoreVideoListing implements VideoListing {
 
     private static Object storedValue(VideoSort sort, Object cursorValue) {
         if (sort == VideoSort.CREATED_AT) {
-            return VideoFields.timestamp(Instant.parse((String) cursorValue));
+            return VideoDocuments.timestamp(Instant.parse((String) cursorValue));
         }
         if (sort == VideoSort.COHERENCE_SCORE && cursorValue != null) {
             return ((Number) cursorValue).longValue();
@@ -75,14 +69,6 @@ public class FirestoreVideoListing implements VideoListing {
     }
 
     private static List<QueryDocumentSnapshot> get(Query query) {
-        try {
-            return query.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).getDocuments();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, "interrupted while listing videos");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, "listing videos failed: " + e.getMessage(),
-                    java.util.Map.of(), e);
-        }
+        return FirestoreErrors.await(query.get(), "listing videos").getDocuments();
     }
 }

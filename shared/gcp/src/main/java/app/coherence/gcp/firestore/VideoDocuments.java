@@ -41,7 +41,9 @@ public final class VideoDocuments {
         if (v.error() != null) {
             doc.put("error", Map.of("code", v.error().code(), "message", v.error().message()));
         }
-        put(doc, "coherenceScore", v.coherenceScore());
+        // Written even when null: the history listing orders by it, and Firestore leaves documents
+        // without an ordered field out of such a query (unscored videos would vanish from the list).
+        doc.put("coherenceScore", v.coherenceScore());
         put(doc, "scoreTier", v.scoreTier());
         put(doc, "thumbnailPath", v.thumbnailPath());
         put(doc, "attemptId", v.attemptId());

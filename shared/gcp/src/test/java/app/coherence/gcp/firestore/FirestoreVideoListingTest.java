@@ -24,33 +24,37 @@ import org.junit.jupiter.api.Test;
 /** Paging through a user's history on the Firestore emulator in every order, with ties, deletions and other users. */
 class FirestoreVideoListingTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static FirestoreTestEmulator emulator;
     private static Firestore db;
+    private static FirestoreVideoStore store;
     private static HistoryService history;
     private static final List<Video> alices = new ArrayList<>();
 
     @BeforeAll
     static void seed() {
-        db = TestFirestore.open();
+        emulator = FirestoreTestEmulator.shared();
+        db = emulator.admin();
+        store = new FirestoreVideoStore(db);
         history = new HistoryService(null, new FirestoreVideoListing(db), null, null, Clock.systemUTC(), Duration.ofHours(1));
         for (int i = 0; i < 45; i++) {
             // Ties on purpose: createdAt repeats every 3, scores every 7 (some unscored), titles every 5.
             Video v = video("a" + String.format("%02d", (i * 17) % 45), "alice", "Talk " + (i % 5),
                     T0.plusSeconds(i / 3 * 60), i % 9 == 0 ? null : 40 + i % 7, i % 4 == 0 ? VideoStatus.FAILED : VideoStatus.COMPLETED);
-            TestFirestore.put(db, v);
+            store.create(v);
             alices.add(v);
         }
         for (int i = 0; i < 6; i++) {
-            TestFirestore.put(db, video("d" + i, "alice", "Deleted " + i, T0.plusSeconds(i * 90), 50, VideoStatus.COMPLETED)
+            store.create(video("d" + i, "alice", "Deleted " + i, T0.plusSeconds(i * 90), 50, VideoStatus.COMPLETED)
                     .withDeleted(T0.plusSeconds(5000)));
         }
         for (int i = 0; i < 5; i++) {
-            TestFirestore.put(db, video("b" + i, "bob", "Talk " + i, T0.plusSeconds(i * 60), 60, VideoStatus.COMPLETED));
+            store.create(video("b" + i, "bob", "Talk " + i, T0.plusSeconds(i * 60), 60, VideoStatus.COMPLETED));
         }
     }
 
     @AfterAll
     static void close() throws Exception {
-        db.close();
+        emulator.close();
     }
 
     @Test

@@ -8,7 +8,17 @@ import app.coherence.embedded.task.DispatcherSettings;
 import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.embedded.task.RetryPolicy;
 import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
+import app.coherence.core.quota.PlanLimits;
+import app.coherence.core.quota.QuotaPolicy;
+import app.coherence.gcp.firestore.FirestoreAnalysisStore;
+import app.coherence.gcp.firestore.FirestoreClients;
+import app.coherence.gcp.firestore.FirestoreSubscriptionStore;
+import app.coherence.gcp.firestore.FirestoreUploadLedger;
+import app.coherence.gcp.firestore.FirestoreUserStore;
+import app.coherence.gcp.firestore.FirestoreVideoStore;
+import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +43,42 @@ public class LocalPortsConfiguration {
     public JobSettings jobSettings(LocalSettings settings) {
         return new JobSettings(settings.jobLease(), settings.jobProgressInterval(), settings.jobMaxAttempts(),
                 settings.dataDir().resolve("work").toAbsolutePath());
+    }
+
+    /** The admin client of the Firestore emulator (bypasses the rules, as the admin SDK does in GCP). */
+    @Bean(destroyMethod = "close")
+    public Firestore firestore(LocalEmulators emulators, LocalSettings settings) {
+        return FirestoreClients.forEmulator(emulators.firestore().hostPort(), settings.projectId());
+    }
+
+    @Bean
+    public FirestoreVideoStore videoStore(Firestore db) {
+        return new FirestoreVideoStore(db);
+    }
+
+    @Bean
+    public FirestoreAnalysisStore analysisStore(Firestore db, Clock clock) {
+        return new FirestoreAnalysisStore(db, clock);
+    }
+
+    @Bean
+    public QuotaPolicy quotaPolicy(Environment env) {
+        return new QuotaPolicy(PlanLimits.from(env::getProperty));
+    }
+
+    @Bean
+    public FirestoreUploadLedger uploadLedger(Firestore db, QuotaPolicy policy) {
+        return new FirestoreUploadLedger(db, policy);
+    }
+
+    @Bean
+    public FirestoreUserStore userStore(Firestore db, Clock clock) {
+        return new FirestoreUserStore(db, clock);
+    }
+
+    @Bean
+    public FirestoreSubscriptionStore subscriptionStore(Firestore db, Clock clock) {
+        return new FirestoreSubscriptionStore(db, clock);
     }
 
     @Bean

@@ -1,0 +1,85 @@
+package app.coherence.gcp.auth;
+
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
+import app.coherence.core.user.AuthenticatedUser;
+import app.coherence.core.user.Identity;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import com.google.firebase.auth.FirebaseAuth;
+import com.google.firebase.auth.FirebaseAuthException;
+import com.google.firebase.auth.FirebaseToken;
+import com.google.firebase.internal.FirebaseProcessEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies Firebase Auth ID tokens with firebase-admin (signature, expiry, audience = our project,
+ * issuer). With the Auth emulator (FIREBASE_AUTH_EMULATOR_HOST) it accepts the emulator's unsigned
+ * tokens of the same project, as firebase-admin does there.
+ */
+public class FirebaseIdentity implements Identity {
+    public static final String AUTH_EMULATOR_HOST = "FIREBASE_AUTH_EMULATOR_HOST";
+    private static final Logger log = LoggerFactory.getLogger(FirebaseIdentity.class);
+    private static final String INVALID = "invalid or expired ID token";
+
+    private final FirebaseAuth auth;
+
+    public FirebaseIdentity(FirebaseAuth auth) {
+        this.auth = auth;
+    }
+
+    /** Real Firebase Auth of {@code projectId}, with Application Default Credentials. */
+    public static FirebaseIdentity forProject(String projectId) {
+        try {
+            return new FirebaseIdentity(FirebaseAuth.getInstance(app(projectId, GoogleCredentials.getApplicationDefault())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no Application Default Credentials for Firebase Auth", e);
+        }
+    }
+
+    /**
+     * The Auth emulator at {@code hostPort} for {@code projectId}. firebase-admin only reads the emulator
+     * host from the process environment, so this sets it for the whole JVM (as the variable would):
+     * never use it in GCP.
+     */
+    public static FirebaseIdentity forEmulator(String hostPort, String projectId) {
+        FirebaseProcessEnvironment.setenv(AUTH_EMULATOR_HOST, hostPort);
+        // the emulator ignores credentials; a fixed token keeps firebase-admin from looking for real ones
+        return new FirebaseIdentity(FirebaseAuth.getInstance(app(projectId, GoogleCredentials.create(new AccessToken("owner", null)))));
+    }
+
+    private static synchronized FirebaseApp app(String projectId, GoogleCredentials credentials) {
+        String name = "coherence-identity-" + projectId;
+        for (FirebaseApp existing : FirebaseApp.getApps()) {
+            if (existing.getName().equals(name)) {
+                return existing;
+            }
+        }
+        FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials).build();
+        return FirebaseApp.initializeApp(options, name);
+    }
+
+    @Override
+    public AuthenticatedUser verify(String idToken) {
+        if (idToken == null || idToken.isBlank()) {
+            throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID);
+        }
+        try {
+            FirebaseToken token = auth.verifyIdToken(idToken.strip());
+            return new AuthenticatedUser(token.getUid(), token.getEmail(), token.getName());
+        } catch (FirebaseAuthException | IllegalArgumentException e) {
+            log.info("ID token rejected: {}", e.getMessage());
+            throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID, Map.of(), e);
+        } catch (RuntimeException e) {
+            // anything else (e.g. the key fetch failing) must still never let a request through
+            log.warn("ID token could not be verified: {}", e.toString());
+            throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID, Map.of(), e);
+        }
+    }
+}

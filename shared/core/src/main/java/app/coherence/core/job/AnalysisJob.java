@@ -105,6 +105,11 @@ public class AnalysisJob {
             LOG.info("analysis cancelled: {}", e.getMessage());
             return JobOutcome.NOTHING_TO_DO;
         } catch (IOException | RuntimeException e) {
+            if (cancelledWithin(e)) {
+                // The pipeline wrapped our cancellation in an exception of its own.
+                LOG.info("analysis cancelled: {}", e.getMessage());
+                return JobOutcome.NOTHING_TO_DO;
+            }
             return transientFailure(video, attemptId, e);
         } finally {
             if (workFile != null) {
@@ -115,6 +120,15 @@ public class AnalysisJob {
                 }
             }
         }
+    }
+
+    private static boolean cancelledWithin(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProgressWriter.AttemptCancelled) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JobOutcome complete(Video video, String attemptId, AnalysisOutput output) throws IOException {

@@ -90,6 +90,7 @@ public class UploadService {
                 videos.update(video.videoId(), v -> v.status() == VideoStatus.AWAITING_UPLOAD
                         ? v.withFailure(problem.get(), clock.instant()) : v);
                 LOG.warn("upload rejected: {}", problem.get().message());
+                deleteQuietly(upload.path()); // the bytes will never be analysed: keep no orphan
                 return FinalizeOutcome.REJECTED;
             }
             videos.update(video.videoId(), v -> v.status() == VideoStatus.AWAITING_UPLOAD

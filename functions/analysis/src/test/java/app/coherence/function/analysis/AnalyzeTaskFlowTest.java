@@ -30,6 +30,10 @@ import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreTestEmulator;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
+import app.coherence.gcp.pubsub.AnalysisEventSubscription;
+import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
+import app.coherence.gcp.pubsub.PubSubConnection;
+import app.coherence.embedded.emulator.EmulatorFixture;
 import com.google.cloud.firestore.ListenerRegistration;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -72,14 +76,22 @@ class AnalyzeTaskFlowTest {
     private LocalTaskDispatcher queue;
     private UploadService uploads;
     private SharedSecretTaskCallerCheck callerCheck;
-    private final List<AnalysisEvent> published = new CopyOnWriteArrayList<>();
-    private final AnalysisEvents events = published::add;
+    private final List<AnalysisEvent> received = new CopyOnWriteArrayList<>();
+    private PubSubConnection pubsub;
+    private PubSubAnalysisEvents events;
+    private AnalysisEventSubscription subscription;
     private final ScriptedAnalyzer analyzer = new ScriptedAnalyzer((id, progress) -> ScriptedAnalyzer.result(id, 80));
     private final AuthenticatedUser user = new AuthenticatedUser("u" + UUID.randomUUID().toString().substring(0, 8),
             "ada@example.com", "Ada");
 
     @BeforeEach
     void start() {
+        pubsub = PubSubConnection.emulator(EmulatorFixture.pubsub().hostPort(), "demo-analysis-" + UUID.randomUUID());
+        pubsub.ensureTopic(PubSubAnalysisEvents.TOPIC);
+        pubsub.ensureSubscription("notifier", PubSubAnalysisEvents.TOPIC, 10);
+        events = new PubSubAnalysisEvents(pubsub.publisher(PubSubAnalysisEvents.TOPIC));
+        subscription = AnalysisEventSubscription.start(pubsub, "notifier",
+                message -> received.add(Json.read(message.getData().toByteArray(), AnalysisEvent.class)));
         firestore = FirestoreTestEmulator.shared();
         videos = new FirestoreVideoStore(firestore.admin());
         analyses = new FirestoreAnalysisStore(firestore.admin(), CLOCK);
@@ -95,13 +107,30 @@ class AnalyzeTaskFlowTest {
 
     @AfterEach
     void stop() throws Exception {
+        subscription.close();
+        events.close();
+        pubsub.close();
         queue.close();
         firestore.close();
     }
 
     private HttpFunction analyzeTask(JobSettings settings) {
-        return new AnalysisFunctionConfiguration().analyzeTask(callerCheck, videos, analyses, blobs, analyzer, events,
+        return analyzeTask(settings, events);
+    }
+
+    private HttpFunction analyzeTask(JobSettings settings, AnalysisEvents announcer) {
+        return new AnalysisFunctionConfiguration().analyzeTask(callerCheck, videos, analyses, blobs, analyzer, announcer,
                 ledger, settings, CLOCK);
+    }
+
+    /** The events the analysis-events subscription received, once there are {@code count} (or after 30 s). */
+    private List<AnalysisEvent> published(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(count == 0 ? 1000 : 300); // time for an unexpected extra event to show up
+        return List.copyOf(received);
     }
 
     private JobSettings settings(Duration lease, Duration progressInterval, int maxAttempts) {
@@ -157,13 +186,14 @@ class AnalyzeTaskFlowTest {
         assertThat(blobs.size(done.thumbnailPath())).contains(4L);
         assertThat(analyses.find(id)).get().extracting(r -> r.coherenceScore()).isEqualTo(80);
         assertThat(analyzer.lastFileSize).isEqualTo(VIDEO_BYTES);
-        assertThat(published).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
 
         HttpReply second = deliver(target, id);
         assertThat(second.status()).isEqualTo(200);
         assertThat(outcome(second)).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(1);
-        assertThat(published).hasSize(1);
+        // A redelivery announces the stored outcome again (consumers apply one per video): nothing is lost.
+        assertThat(published(2)).extracting(AnalysisEvent::coherenceScore).containsExactly(80, 80);
     }
 
     @Test
@@ -219,7 +249,7 @@ class AnalyzeTaskFlowTest {
         assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(done.coherenceScore()).isEqualTo(90);
         assertThat(done.attempts()).isEqualTo(2);
-        assertThat(published).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
     }
 
     @Test
@@ -276,7 +306,7 @@ class AnalyzeTaskFlowTest {
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo("NO_AUDIO_TRACK");
         assertThat(failed.error().message()).isEqualTo("the video has no audio track");
-        assertThat(published).singleElement().satisfies(e -> {
+        assertThat(published(1)).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(AnalysisEvent.FAILED);
             assertThat(e.errorCode()).isEqualTo("NO_AUDIO_TRACK");
         });
@@ -301,7 +331,7 @@ class AnalyzeTaskFlowTest {
         assertThat(second.status()).isEqualTo(503);
         assertThat(video(id).status()).isEqualTo(VideoStatus.PROCESSING);
         assertThat(video(id).leaseUntil()).isNull(); // freed so the retry can claim it at once
-        assertThat(published).isEmpty();
+        assertThat(published(0)).isEmpty();
 
         HttpReply last = deliver(target, id);
         assertThat(last.status()).isEqualTo(200);
@@ -311,7 +341,7 @@ class AnalyzeTaskFlowTest {
         assertThat(failed.error().code()).isEqualTo("INTERNAL");
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(monthlyAnalyses()).isEqualTo(usedBefore - 1);
-        assertThat(published).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.FAILED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.FAILED);
 
         assertThat(outcome(deliver(target, id))).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(3);
@@ -339,7 +369,7 @@ class AnalyzeTaskFlowTest {
         assertThat(deleted.status()).isEqualTo(VideoStatus.PROCESSING);
         assertThat(deleted.coherenceScore()).isNull();
         assertThat(analyses.find(id)).isEmpty();
-        assertThat(published).isEmpty();
+        assertThat(published(0)).isEmpty();
         assertThat(outcome(deliver(target, id))).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(1);
     }
@@ -363,7 +393,29 @@ class AnalyzeTaskFlowTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(outcome(reply)).isEqualTo("NOTHING_TO_DO");
         assertThat(video(id).error()).isNull();
-        assertThat(published).isEmpty();
+        assertThat(published(0)).isEmpty();
+    }
+
+    @Test
+    void analyze_shouldRetryUntilTheOutcomeIsAnnounced() throws Exception {
+        String id = queuedVideo();
+        try (PubSubAnalysisEvents unreachable = new PubSubAnalysisEvents(pubsub.publisher("no-such-topic"))) {
+            HttpReply first = deliver(analyzeTask(JobSettings.defaults(), unreachable), id);
+            assertThat(first.status()).isEqualTo(503);
+            assertThat(outcome(first)).isEqualTo("RETRY");
+        }
+        assertThat(video(id).status()).isEqualTo(VideoStatus.COMPLETED);
+
+        HttpReply retry = deliver(analyzeTask(JobSettings.defaults()), id);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(outcome(retry)).isEqualTo("NOTHING_TO_DO");
+        assertThat(analyzer.runs).hasValue(1);
+        assertThat(published(1)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AnalysisEvent.COMPLETED);
+            assertThat(e.videoId()).isEqualTo(id);
+            assertThat(e.coherenceScore()).isEqualTo(80);
+        });
     }
 
     @Test

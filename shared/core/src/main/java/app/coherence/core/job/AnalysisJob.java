@@ -30,6 +30,8 @@ import org.slf4j.MDC;
  */
 public class AnalysisJob {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisJob.class);
+    /** The error code of a video that failed for a reason of ours (its quota slot is given back). */
+    private static final String OUR_FAULT = "INTERNAL";
 
     private final VideoStore videos;
     private final AnalysisStore analyses;
@@ -66,6 +68,10 @@ public class AnalysisJob {
             try (var ignored2 = MDC.putCloseable("userId", video.userId())) {
                 if (refusal.get() != null) {
                     LOG.info("analysis task not run: {} (status {})", refusal.get(), video.status().wireName());
+                    if (refusal.get() == JobOutcome.NOTHING_TO_DO && wasAnalysed(video)) {
+                        // A redelivery after an outcome was stored: perhaps announcing it failed last time.
+                        return settle(video) ? JobOutcome.NOTHING_TO_DO : JobOutcome.RETRY;
+                    }
                     return refusal.get();
                 }
                 LOG.info("analysis started, attempt {}", video.attempts());
@@ -141,7 +147,7 @@ public class AnalysisJob {
         analyses.save(video.userId(), result);
         String thumbnailPath = thumbnail;
         AtomicReference<Boolean> ours = new AtomicReference<>(false);
-        videos.update(video.videoId(), v -> {
+        Optional<Video> stored = videos.update(video.videoId(), v -> {
             ours.set(false);
             if (!attemptId.equals(v.attemptId()) || v.isDeleted() || v.status() != VideoStatus.PROCESSING) {
                 return v;
@@ -150,39 +156,29 @@ public class AnalysisJob {
             return v.withCompletion(result.coherenceScore(), result.scoreTier(), result.durationSeconds(),
                     thumbnailPath, clock.instant());
         });
-        if (!ours.get()) {
+        if (!ours.get() || stored.isEmpty()) {
             LOG.info("analysis finished but the attempt was superseded or cancelled; result kept, status untouched");
             return JobOutcome.NOTHING_TO_DO;
         }
-        events.publish(new AnalysisEvent(AnalysisEvent.COMPLETED, video.videoId(), video.userId(),
-                result.coherenceScore(), result.scoreTier(), null, null, clock.instant()));
         LOG.info("analysis completed with score {} ({})", result.coherenceScore(), result.scoreTier());
-        return JobOutcome.COMPLETED;
+        return settle(stored.get()) ? JobOutcome.COMPLETED : JobOutcome.RETRY;
     }
 
     private JobOutcome reject(Video video, String attemptId, MediaRejectedException e) {
         VideoError error = new VideoError(e.code().name(), e.getMessage());
-        boolean failed = failIfOurs(video, attemptId, error);
-        if (failed) {
-            events.publish(new AnalysisEvent(AnalysisEvent.FAILED, video.videoId(), video.userId(), null, null,
-                    error.code(), error.message(), clock.instant()));
-        }
+        Optional<Video> failed = failIfOurs(video, attemptId, error);
         LOG.warn("video rejected: {} {}", error.code(), error.message());
-        return JobOutcome.REJECTED;
+        return failed.isEmpty() || settle(failed.get()) ? JobOutcome.REJECTED : JobOutcome.RETRY;
     }
 
     private JobOutcome transientFailure(Video video, String attemptId, Exception e) {
         Optional<Video> current = videos.find(video.videoId());
         int attempts = current.map(Video::attempts).orElse(video.attempts());
         if (attempts >= settings.maxAttempts()) {
-            VideoError error = new VideoError("INTERNAL", "analysis failed after " + attempts + " attempts; your quota slot was returned");
-            if (failIfOurs(video, attemptId, error)) {
-                ledger.release(video);
-                events.publish(new AnalysisEvent(AnalysisEvent.FAILED, video.videoId(), video.userId(), null, null,
-                        error.code(), error.message(), clock.instant()));
-            }
+            VideoError error = new VideoError(OUR_FAULT, "analysis failed after " + attempts + " attempts; your quota slot was returned");
+            Optional<Video> failed = failIfOurs(video, attemptId, error);
             LOG.error("analysis gave up after {} attempts", attempts, e);
-            return JobOutcome.GAVE_UP;
+            return failed.isEmpty() || settle(failed.get()) ? JobOutcome.GAVE_UP : JobOutcome.RETRY;
         }
         // Free the lease so the queue's retry can claim the video at once.
         videos.update(video.videoId(), v -> attemptId.equals(v.attemptId()) && v.status() == VideoStatus.PROCESSING
@@ -191,9 +187,10 @@ public class AnalysisJob {
         return JobOutcome.RETRY;
     }
 
-    private boolean failIfOurs(Video video, String attemptId, VideoError error) {
+    /** The failed video when this attempt failed it; empty when the attempt was no longer the video's. */
+    private Optional<Video> failIfOurs(Video video, String attemptId, VideoError error) {
         AtomicReference<Boolean> ours = new AtomicReference<>(false);
-        videos.update(video.videoId(), v -> {
+        Optional<Video> stored = videos.update(video.videoId(), v -> {
             ours.set(false);
             if (!attemptId.equals(v.attemptId()) || v.status() != VideoStatus.PROCESSING) {
                 return v;
@@ -201,6 +198,35 @@ public class AnalysisJob {
             ours.set(true);
             return v.withFailure(error, clock.instant());
         });
-        return ours.get();
+        return ours.get() ? stored : Optional.empty();
+    }
+
+    /** True for a video whose analysis ran to a stored outcome (not one failed before any attempt). */
+    private static boolean wasAnalysed(Video video) {
+        return !video.isDeleted() && video.status().isTerminal() && video.attempts() > 0;
+    }
+
+    /**
+     * The consequences of a stored outcome, each safe to repeat: a failure of ours gives the quota slot
+     * back (the ledger does so once per video) and the outcome is announced on analysis-events
+     * (consumers apply each video's event once). Returns false when that could not be done now: the
+     * task is then retried and the redelivery settles the video again, so no announcement is lost.
+     */
+    private boolean settle(Video video) {
+        try {
+            if (video.status() == VideoStatus.FAILED && video.error() != null && OUR_FAULT.equals(video.error().code())) {
+                ledger.release(video);
+            }
+            events.publish(video.status() == VideoStatus.COMPLETED
+                    ? new AnalysisEvent(AnalysisEvent.COMPLETED, video.videoId(), video.userId(), video.coherenceScore(),
+                            video.scoreTier(), null, null, clock.instant())
+                    : new AnalysisEvent(AnalysisEvent.FAILED, video.videoId(), video.userId(), null, null,
+                            video.error() == null ? null : video.error().code(),
+                            video.error() == null ? null : video.error().message(), clock.instant()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("outcome {} stored but not yet announced; the task will be retried", video.status().wireName(), e);
+            return false;
+        }
     }
 }

@@ -8,25 +8,29 @@ import app.coherence.embedded.task.DispatcherSettings;
 import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.embedded.task.RetryPolicy;
 import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
-import app.coherence.core.quota.PlanLimits;
-import app.coherence.core.quota.QuotaPolicy;
+import app.coherence.gcp.accounts.AccountsPortsConfiguration;
 import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreClients;
-import app.coherence.gcp.firestore.FirestoreSubscriptionStore;
-import app.coherence.gcp.firestore.FirestoreUploadLedger;
-import app.coherence.gcp.firestore.FirestoreUserStore;
+import app.coherence.gcp.firestore.FirestoreDeletedVideos;
+import app.coherence.gcp.firestore.FirestoreNotifications;
+import app.coherence.gcp.firestore.FirestoreProfileStore;
+import app.coherence.gcp.firestore.FirestoreVideoListing;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
+import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
+import app.coherence.gcp.pubsub.PubSubConnection;
 import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * The ports every function may inject, for one machine: Firestore adapters on the emulator, files for
- * blobs, the in-process task dispatcher, Pub/Sub on the emulator, Firebase Auth on its emulator.
+ * The ports every function may inject, for one machine: the Firestore adapters on the emulator (and
+ * the account ports of {@link AccountsPortsConfiguration}), files for blobs, the in-process task
+ * dispatcher, Pub/Sub on the emulator, Firebase Auth on its emulator.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AccountsPortsConfiguration.class)
 public class LocalPortsConfiguration {
 
     @Bean
@@ -62,23 +66,35 @@ public class LocalPortsConfiguration {
     }
 
     @Bean
-    public QuotaPolicy quotaPolicy(Environment env) {
-        return new QuotaPolicy(PlanLimits.from(env::getProperty));
+    public FirestoreVideoListing videoListing(Firestore db) {
+        return new FirestoreVideoListing(db);
     }
 
     @Bean
-    public FirestoreUploadLedger uploadLedger(Firestore db, QuotaPolicy policy) {
-        return new FirestoreUploadLedger(db, policy);
+    public FirestoreProfileStore profileStore(Firestore db) {
+        return new FirestoreProfileStore(db);
     }
 
     @Bean
-    public FirestoreUserStore userStore(Firestore db, Clock clock) {
-        return new FirestoreUserStore(db, clock);
+    public FirestoreDeletedVideos deletedVideos(Firestore db) {
+        return new FirestoreDeletedVideos(db);
     }
 
     @Bean
-    public FirestoreSubscriptionStore subscriptionStore(Firestore db, Clock clock) {
-        return new FirestoreSubscriptionStore(db, clock);
+    public FirestoreNotifications notifications(Firestore db) {
+        return new FirestoreNotifications(db);
+    }
+
+    @Bean(destroyMethod = "close")
+    public PubSubConnection pubSubConnection(LocalEmulators emulators, LocalSettings settings) {
+        PubSubConnection pubsub = PubSubConnection.emulator(emulators.pubsub().hostPort(), settings.projectId());
+        pubsub.ensureTopic(PubSubAnalysisEvents.TOPIC);
+        return pubsub;
+    }
+
+    @Bean(destroyMethod = "close")
+    public PubSubAnalysisEvents analysisEvents(PubSubConnection pubsub) {
+        return new PubSubAnalysisEvents(pubsub.publisher(PubSubAnalysisEvents.TOPIC));
     }
 
     @Bean
@@ -92,7 +108,7 @@ public class LocalPortsConfiguration {
         return new TaskSecret(LocalSecrets.taskSecret(settings.taskSecret()));
     }
 
-    /** The analysis endpoint accepts only calls carrying the dispatcher's secret. */
+    /** The task endpoints accept only calls carrying the dispatcher's (and the local scheduler's) secret. */
     @Bean
     public TaskCallerCheck taskCallerCheck(TaskSecret secret) {
         return new SharedSecretTaskCallerCheck(secret.value());
@@ -107,7 +123,7 @@ public class LocalPortsConfiguration {
         return new LocalTaskDispatcher(dispatcher, address::analyzeTaskUri, secret.value(), clock);
     }
 
-    /** The shared secret between the dispatcher and the analysis endpoint. */
+    /** The shared secret between the dispatcher and the task endpoints. */
     public record TaskSecret(String value) {
         @Override
         public String toString() {

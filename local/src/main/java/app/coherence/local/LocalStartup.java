@@ -23,7 +23,8 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * What happens once the server is up: the dispatcher starts, videos a previous run left queued or
- * processing are dispatched again (so a job interrupted by a stop finishes), and the runtime file
+ * processing are dispatched again (so a job interrupted by a stop finishes), the scheduled jobs start
+ * (the first reservation sweep runs at once), and the runtime file
  * that {@code ./coherence token} reads is written. On stop the runtime file is removed.
  */
 public final class LocalStartup implements SmartApplicationListener {
@@ -33,15 +34,17 @@ public final class LocalStartup implements SmartApplicationListener {
     private final LocalSettings settings;
     private final LocalAddress address;
     private final ObjectProvider<VideoStore> videos;
+    private final LocalScheduler scheduler;
     private final Map<String, Supplier<Object>> runtimeEntries = new LinkedHashMap<>();
     private volatile boolean done;
 
     public LocalStartup(LocalTaskDispatcher dispatcher, LocalSettings settings, LocalAddress address,
-                        ObjectProvider<VideoStore> videos) {
+                        ObjectProvider<VideoStore> videos, LocalScheduler scheduler) {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.address = address;
         this.videos = videos;
+        this.scheduler = scheduler;
     }
 
     /** Adds an entry to runtime.json (e.g. the emulator hosts), read when the file is written. */
@@ -70,6 +73,7 @@ public final class LocalStartup implements SmartApplicationListener {
     private void started() {
         dispatcher.start();
         redispatchUnfinished();
+        scheduler.start();
         writeRuntimeFile();
         done = true;
         LOG.info("Coherence is running at {} (data in {})", address.baseUrl(), settings.dataDir().toAbsolutePath());

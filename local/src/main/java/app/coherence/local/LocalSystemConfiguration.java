@@ -3,11 +3,18 @@ package app.coherence.local;
 import app.coherence.embedded.blob.FileSystemBlobStore;
 import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.core.video.VideoStore;
-import app.coherence.local.events.PubSubEventPump;
+import app.coherence.gcp.pubsub.AnalysisEventSubscription;
+import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
+import app.coherence.gcp.pubsub.PubSubConnection;
+import app.coherence.local.events.PubSubEvents;
+import app.coherence.local.LocalPortsConfiguration.TaskSecret;
 import app.coherence.local.events.StorageEventForwarder;
+import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.Readiness;
+import app.coherence.function.notifier.NotifierFunctionConfiguration;
+import app.coherence.function.stripe.StripeWebhookFunctionConfiguration;
+import app.coherence.function.uploadtrigger.UploadTriggerFunctionConfiguration;
 import io.cloudevents.CloudEvent;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,14 +30,15 @@ import org.springframework.context.annotation.Import;
 /** Everything local/ runs: the ports, the functions, the web endpoints and the start/stop sequence. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalSettings.class)
-@Import({LocalPortsConfiguration.class, LocalWebConfiguration.class})
+@Import({LocalPortsConfiguration.class, LocalWebConfiguration.class,
+        UploadTriggerFunctionConfiguration.class, StripeWebhookFunctionConfiguration.class,
+        NotifierFunctionConfiguration.class})
 public class LocalSystemConfiguration {
 
-    public static final String ANALYSIS_EVENTS_TOPIC = "analysis-events";
     public static final String ANALYSIS_EVENTS_SUBSCRIPTION = "analysis-events-notifier";
 
     /** The function beans that must exist before the system reports ready. */
-    static final List<String> REQUIRED_FUNCTIONS = List.of();
+    static final List<String> REQUIRED_FUNCTIONS = List.of("uploadTrigger", "stripeWebhook", "analysisEventsNotifier");
 
     @Bean
     public LocalAddress localAddress(LocalSettings settings) {
@@ -66,22 +74,20 @@ public class LocalSystemConfiguration {
 
     /** The notifier's Eventarc trigger, locally: a pull subscription on analysis-events. */
     @Bean(destroyMethod = "close")
-    public PubSubEventPump analysisEventsPump(LocalEmulators emulators, LocalSettings settings,
-                                              @Qualifier("analysisEventsNotifier") ObjectProvider<Consumer<CloudEvent>> notifier)
-            throws IOException {
-        PubSubEventPump pump = new PubSubEventPump(emulators.pubsub().hostPort(), settings.projectId(),
-                ANALYSIS_EVENTS_TOPIC, ANALYSIS_EVENTS_SUBSCRIPTION, event -> {
-                    Consumer<CloudEvent> consumer = notifier.getIfAvailable();
-                    if (consumer != null) {
-                        consumer.accept(event);
-                    }
-                });
-        pump.start();
-        return pump;
+    public AnalysisEventSubscription analysisEventsSubscription(PubSubConnection pubsub, LocalSettings settings,
+            @Qualifier("analysisEventsNotifier") ObjectProvider<Consumer<CloudEvent>> notifier) {
+        pubsub.ensureSubscription(ANALYSIS_EVENTS_SUBSCRIPTION, PubSubAnalysisEvents.TOPIC, 60);
+        return AnalysisEventSubscription.start(pubsub, ANALYSIS_EVENTS_SUBSCRIPTION, message -> {
+            Consumer<CloudEvent> consumer = notifier.getIfAvailable();
+            if (consumer != null) {
+                consumer.accept(PubSubEvents.published(settings.projectId(), PubSubAnalysisEvents.TOPIC,
+                        ANALYSIS_EVENTS_SUBSCRIPTION, message));
+            }
+        });
     }
 
     @Bean
-    public Readiness readiness(LocalEmulators emulators, PubSubEventPump pump, LocalTaskDispatcher dispatcher,
+    public Readiness readiness(LocalEmulators emulators, AnalysisEventSubscription subscription, LocalTaskDispatcher dispatcher,
                                ListableBeanFactory beans, LocalStartup startup) {
         Readiness readiness = new Readiness();
         readiness.add("emulator:firestore", emulators.firestore()::isRunning);
@@ -90,16 +96,21 @@ public class LocalSystemConfiguration {
         for (String function : REQUIRED_FUNCTIONS) {
             readiness.add("function:" + function, () -> beans.containsBean(function));
         }
-        readiness.add("subscription:" + ANALYSIS_EVENTS_SUBSCRIPTION, pump::isRunning);
+        readiness.add("subscription:" + ANALYSIS_EVENTS_SUBSCRIPTION, subscription::isRunning);
         readiness.add("dispatcher", dispatcher::isReady);
         readiness.add("startup", startup::isDone);
         return readiness;
     }
 
+    @Bean(destroyMethod = "close")
+    LocalScheduler localScheduler(FunctionRoutes routes, TaskSecret secret, LocalSettings settings) {
+        return new LocalScheduler(routes, secret.value(), settings.schedulerInterval());
+    }
+
     @Bean
     public LocalStartup localStartup(LocalTaskDispatcher dispatcher, LocalSettings settings, LocalAddress address,
-                                     LocalEmulators emulators, ObjectProvider<VideoStore> videos) {
-        LocalStartup startup = new LocalStartup(dispatcher, settings, address, videos);
+                                     LocalEmulators emulators, ObjectProvider<VideoStore> videos, LocalScheduler scheduler) {
+        LocalStartup startup = new LocalStartup(dispatcher, settings, address, videos, scheduler);
         startup.addRuntimeEntry("firestoreEmulatorHost", () -> emulators.firestore().hostPort());
         startup.addRuntimeEntry("pubsubEmulatorHost", () -> emulators.pubsub().hostPort());
         startup.addRuntimeEntry("authEmulatorHost", () -> emulators.auth().hostPort());

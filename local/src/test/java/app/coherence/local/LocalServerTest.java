@@ -62,14 +62,16 @@ class LocalServerTest {
         assertThat(tampered.body()).contains("UPLOAD_URL_INVALID");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(finalized).containsExactly(new FinalizedUpload("coherence-local", "uploads/u1/v1", 5, "video/mp4"));
-        assertThat(dir.resolve("data/blobs/uploads/u1/v1")).hasBinaryContent(new byte[] {1, 2, 3, 4, 5});
 
+        // (the upload trigger then deletes uploads/u1/v1: nobody reserved it)
+        blobs.put("thumbnails/u1/v1.jpg", "image/jpeg", new byte[] {1, 2, 3, 4, 5});
         HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(
-                        blobs.signDownload("uploads/u1/v1", Duration.ofMinutes(5)).url())).header("Range", "bytes=1-2").build(),
+                        blobs.signDownload("thumbnails/u1/v1.jpg", Duration.ofMinutes(5)).url())).header("Range", "bytes=1-2").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).containsExactly(2, 3);
         assertThat(range.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(range.headers().firstValue("Content-Type")).contains("image/jpeg");
     }
 
     @Test

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which function bean answers which path, as the functions are deployed on GCP: {@code uploads}
- * (POST /v1/uploads, GET /v1/usage), {@code analyzeTask} (/tasks/analyze), {@code stripeWebhook}
- * (/v1/stripe/webhook), {@code billing} (/v1/billing/**) and {@code api} (the rest of /v1/).
+ * (POST /v1/uploads, GET /v1/usage, POST /tasks/sweep-reservations), {@code analyzeTask}
+ * (/tasks/analyze), {@code stripeWebhook} (/v1/stripe/webhook), {@code billing} (/v1/billing/**) and
+ * {@code api} (the rest of /v1/, and POST /tasks/cleanup-deleted).
  */
 public final class FunctionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRoutes.class);
@@ -32,11 +33,14 @@ public final class FunctionRoutes {
 
     /** The bean name that serves {@code path}, or empty when no function does. */
     public static Optional<String> functionFor(String path) {
-        if (path.equals("/v1/uploads") || path.equals("/v1/usage")) {
+        if (path.equals("/v1/uploads") || path.equals("/v1/usage") || path.equals("/tasks/sweep-reservations")) {
             return Optional.of(UPLOADS);
         }
         if (path.equals("/tasks/analyze")) {
             return Optional.of(ANALYZE_TASK);
+        }
+        if (path.equals("/tasks/cleanup-deleted")) {
+            return Optional.of(API);
         }
         if (path.equals("/v1/stripe/webhook")) {
             return Optional.of(STRIPE_WEBHOOK);

@@ -37,7 +37,7 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalTaskDispatcher.class);
 
     /** The header carrying the shared secret the analysis endpoint checks. */
-    public static final String SECRET_HEADER = "X-Coherence-Task-Secret";
+    public static final String SECRET_HEADER = SharedSecretTaskCallerCheck.HEADER;
     /** Queue name reported in the X-CloudTasks-QueueName header, as Cloud Tasks does. */
     public static final String QUEUE_NAME = "analysis";
 

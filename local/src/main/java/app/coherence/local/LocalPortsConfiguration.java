@@ -9,6 +9,8 @@ import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.embedded.task.RetryPolicy;
 import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
 import app.coherence.gcp.accounts.AccountsPortsConfiguration;
+import app.coherence.gcp.accounts.BillingPortsConfiguration;
+import app.coherence.gcp.auth.FirebaseIdentity;
 import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreClients;
 import app.coherence.gcp.firestore.FirestoreDeletedVideos;
@@ -26,11 +28,11 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The ports every function may inject, for one machine: the Firestore adapters on the emulator (and
- * the account ports of {@link AccountsPortsConfiguration}), files for blobs, the in-process task
+ * the account and billing ports of accounts-billing's configurations), files for blobs, the in-process task
  * dispatcher, Pub/Sub on the emulator, Firebase Auth on its emulator.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(AccountsPortsConfiguration.class)
+@Import({AccountsPortsConfiguration.class, BillingPortsConfiguration.class})
 public class LocalPortsConfiguration {
 
     @Bean
@@ -83,6 +85,12 @@ public class LocalPortsConfiguration {
     @Bean
     public FirestoreNotifications notifications(Firestore db) {
         return new FirestoreNotifications(db);
+    }
+
+    /** ID tokens of the Auth emulator, verified by firebase-admin (FIREBASE_AUTH_EMULATOR_HOST mode). */
+    @Bean
+    public FirebaseIdentity identity(LocalEmulators emulators, LocalSettings settings) {
+        return FirebaseIdentity.forEmulator(emulators.auth().hostPort(), settings.projectId());
     }
 
     @Bean(destroyMethod = "close")

@@ -11,7 +11,10 @@ import app.coherence.local.LocalPortsConfiguration.TaskSecret;
 import app.coherence.local.events.StorageEventForwarder;
 import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.Readiness;
+import app.coherence.function.api.ApiFunctionConfiguration;
+import app.coherence.function.api.billing.BillingFunctionConfiguration;
 import app.coherence.function.notifier.NotifierFunctionConfiguration;
+import app.coherence.function.quota.QuotaFunctionConfiguration;
 import app.coherence.function.stripe.StripeWebhookFunctionConfiguration;
 import app.coherence.function.uploadtrigger.UploadTriggerFunctionConfiguration;
 import io.cloudevents.CloudEvent;
@@ -31,14 +34,15 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalSettings.class)
 @Import({LocalPortsConfiguration.class, LocalWebConfiguration.class,
-        UploadTriggerFunctionConfiguration.class, StripeWebhookFunctionConfiguration.class,
-        NotifierFunctionConfiguration.class})
+        QuotaFunctionConfiguration.class, UploadTriggerFunctionConfiguration.class, ApiFunctionConfiguration.class,
+        BillingFunctionConfiguration.class, StripeWebhookFunctionConfiguration.class, NotifierFunctionConfiguration.class})
 public class LocalSystemConfiguration {
 
     public static final String ANALYSIS_EVENTS_SUBSCRIPTION = "analysis-events-notifier";
 
     /** The function beans that must exist before the system reports ready. */
-    static final List<String> REQUIRED_FUNCTIONS = List.of("uploadTrigger", "stripeWebhook", "analysisEventsNotifier");
+    static final List<String> REQUIRED_FUNCTIONS = List.of("uploads", "uploadTrigger", "api", "billing", "stripeWebhook",
+            "analysisEventsNotifier");
 
     @Bean
     public LocalAddress localAddress(LocalSettings settings) {

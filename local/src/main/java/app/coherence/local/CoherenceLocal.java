@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(scanBasePackages = "app.coherence.local.none")
 @Import(LocalSystemConfiguration.class)
 public class CoherenceLocal {
-    /** The Stripe webhook secret of a local run unless STRIPE_WEBHOOK_SECRET is set (as ./coherence stripe-event assumes). */
-    public static final String LOCAL_STRIPE_WEBHOOK_SECRET = "whsec_coherence_local";
 
     public static void main(String[] args) {
         try {
@@ -33,8 +31,6 @@ public class CoherenceLocal {
     /** Starts the system; {@code --port N} is accepted as well as Spring's {@code --server.port=N}. */
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication app = new SpringApplication(CoherenceLocal.class);
-        // Lowest precedence: the environment overrides. The webhook secret ./coherence stripe-event signs with.
-        app.setDefaultProperties(java.util.Map.of("STRIPE_WEBHOOK_SECRET", LOCAL_STRIPE_WEBHOOK_SECRET));
         return app.run(translate(args));
     }
 

@@ -110,6 +110,7 @@ class UploadsFlowTest {
         assertThat(videoId).matches("[0-9a-f]{32}");
         assertThat(body.path("uploadUrl").asText()).startsWith("http://127.0.0.1:8080" + FileSystemBlobStore.UPLOAD_PATH + "?")
                 .contains("uploads%2F" + ada.uid() + "%2F" + videoId);
+        assertThat(body.path("uploadHeaders").path("Content-Type").asText()).isEqualTo("video/mp4");
         Instant expiresAt = Instant.parse(body.path("expiresAt").asText());
         assertThat(Duration.between(CLOCK.instant(), expiresAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
 

@@ -1,7 +1,20 @@
 package app.coherence.core.upload;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A reserved upload slot: the new video's id and the signed URL to PUT the file to. */
-public record UploadReservation(String videoId, String uploadUrl, Instant expiresAt) {
+/**
+ * A reserved upload slot: the new video's id, the signed URL to PUT the file to, when it expires, and
+ * the headers the PUT must carry exactly as given (Cloud Storage signs Content-Type and
+ * x-goog-content-length-range into the URL; the one-machine store needs only Content-Type).
+ */
+public record UploadReservation(String videoId, String uploadUrl, Instant expiresAt, Map<String, String> uploadHeaders) {
+
+    public UploadReservation {
+        uploadHeaders = uploadHeaders == null ? Map.of() : Map.copyOf(uploadHeaders);
+    }
+
+    public UploadReservation(String videoId, String uploadUrl, Instant expiresAt) {
+        this(videoId, uploadUrl, expiresAt, Map.of());
+    }
 }

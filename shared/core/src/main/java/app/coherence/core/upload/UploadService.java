@@ -9,6 +9,8 @@ import app.coherence.core.video.VideoStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -49,7 +51,10 @@ public class UploadService {
         try (var ignored = MDC.putCloseable("videoId", videoId); var ignored2 = MDC.putCloseable("userId", user.uid())) {
             LOG.info("upload reserved");
         }
-        return new UploadReservation(videoId, url.url(), url.expiresAt());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", request.contentType());
+        headers.putAll(url.headers()); // whatever the store signed wins
+        return new UploadReservation(videoId, url.url(), url.expiresAt(), headers);
     }
 
     /**

@@ -1,0 +1,154 @@
+package app.coherence.gcp;
+
+import app.coherence.core.job.JobSettings;
+import app.coherence.core.upload.UploadRules;
+import app.coherence.gcp.accounts.AccountsPortsConfiguration;
+import app.coherence.gcp.auth.FirebaseIdentity;
+import app.coherence.gcp.firestore.FirestoreAnalysisStore;
+import app.coherence.gcp.firestore.FirestoreClients;
+import app.coherence.gcp.firestore.FirestoreDeletedVideos;
+import app.coherence.gcp.firestore.FirestoreNotifications;
+import app.coherence.gcp.firestore.FirestoreProfileStore;
+import app.coherence.gcp.firestore.FirestoreVideoListing;
+import app.coherence.gcp.firestore.FirestoreVideoStore;
+import app.coherence.gcp.function.OidcTaskCallerCheck;
+import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
+import app.coherence.gcp.pubsub.PubSubConnection;
+import app.coherence.gcp.storage.GcsBlobStore;
+import app.coherence.gcp.tasks.CloudTasksQueue;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import com.google.cloud.tasks.v2.CloudTasksClient;
+import com.google.cloud.tasks.v2.QueueName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * The ports every function may inject, on GCP: Firestore, Cloud Storage, Cloud Tasks, Pub/Sub and
+ * Firebase Auth, configured from the environment ({@link GcpSettings}). Every bean is lazy, so a
+ * function creates only the clients it uses (cold starts) and needs only their variables. With the
+ * *_EMULATOR_HOST variables set, Firestore, Pub/Sub and Auth go to the emulators instead.
+ * The analysis service adds its own {@code VideoAnalyzer} (shared/analysis).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(AccountsPortsConfiguration.class)
+@Lazy
+public class GcpPortsConfiguration {
+
+    @Bean
+    public GcpSettings gcpSettings(Environment env) {
+        return new GcpSettings(env);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public UploadRules uploadRules() {
+        return UploadRules.defaults();
+    }
+
+    /** Cloud Run's /tmp is memory: the job deletes its downloads when done. */
+    @Bean
+    public JobSettings jobSettings() {
+        return JobSettings.defaults();
+    }
+
+    @Bean(destroyMethod = "close")
+    public Firestore firestore(GcpSettings settings) {
+        return settings.firestoreEmulatorHost()
+                .map(host -> FirestoreClients.forEmulator(host, settings.projectId()))
+                .orElseGet(() -> FirestoreClients.forProject(settings.projectId()));
+    }
+
+    @Bean
+    public FirestoreVideoStore videoStore(Firestore firestore) {
+        return new FirestoreVideoStore(firestore);
+    }
+
+    @Bean
+    public FirestoreAnalysisStore analysisStore(Firestore firestore, Clock clock) {
+        return new FirestoreAnalysisStore(firestore, clock);
+    }
+
+    @Bean
+    public FirestoreVideoListing videoListing(Firestore firestore) {
+        return new FirestoreVideoListing(firestore);
+    }
+
+    @Bean
+    public FirestoreProfileStore profileStore(Firestore firestore) {
+        return new FirestoreProfileStore(firestore);
+    }
+
+    @Bean
+    public FirestoreDeletedVideos deletedVideos(Firestore firestore) {
+        return new FirestoreDeletedVideos(firestore);
+    }
+
+    @Bean
+    public FirestoreNotifications notifications(Firestore firestore) {
+        return new FirestoreNotifications(firestore);
+    }
+
+    @Bean
+    public Storage storage(GcpSettings settings) {
+        return StorageOptions.newBuilder().setProjectId(settings.projectId()).build().getService();
+    }
+
+    /** URLs are signed by the runtime service account through IAM signBlob (it needs Token Creator on itself). */
+    @Bean
+    public GcsBlobStore blobStore(Storage storage, GcpSettings settings, Clock clock) {
+        return new GcsBlobStore(storage, settings.uploadsBucket(), null, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    public CloudTasksClient cloudTasksClient() {
+        try {
+            return CloudTasksClient.create();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Cloud Tasks client", e);
+        }
+    }
+
+    @Bean
+    public CloudTasksQueue taskQueue(CloudTasksClient client, GcpSettings settings) {
+        return new CloudTasksQueue(client,
+                QueueName.of(settings.projectId(), settings.tasksLocation(), settings.tasksQueue()),
+                settings.analysisUrl(), settings.tasksServiceAccount(), settings.analysisAudience());
+    }
+
+    /** The analysis service accepts only Cloud Tasks' OIDC calls from the queue's service account. */
+    @Bean
+    public OidcTaskCallerCheck taskCallerCheck(GcpSettings settings) {
+        return new OidcTaskCallerCheck(settings.analysisAudience(), settings.tasksServiceAccount());
+    }
+
+    @Bean(destroyMethod = "close")
+    public PubSubConnection pubSubConnection(GcpSettings settings) {
+        return settings.pubsubEmulatorHost()
+                .map(host -> PubSubConnection.emulator(host, settings.projectId()))
+                .orElseGet(() -> PubSubConnection.gcp(settings.projectId()));
+    }
+
+    @Bean(destroyMethod = "close")
+    public PubSubAnalysisEvents analysisEvents(PubSubConnection pubsub, GcpSettings settings) {
+        return new PubSubAnalysisEvents(pubsub.publisher(settings.eventsTopic()));
+    }
+
+    @Bean
+    public FirebaseIdentity identity(GcpSettings settings) {
+        return settings.authEmulatorHost()
+                .map(host -> FirebaseIdentity.forEmulator(host, settings.projectId()))
+                .orElseGet(() -> FirebaseIdentity.forProject(settings.projectId()));
+    }
+}

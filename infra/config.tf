@@ -9,8 +9,7 @@ locals {
   # check the OIDC audience of its own tasks without a dependency cycle.
   analysis_url = "https://analysis-${data.google_project.this.number}.${var.region}.run.app"
 
-  # A gen2 function also answers at this deterministic URL; it serves as the OIDC audience of the
-  # scheduled calls, known before the function exists (the function checks it in code).
+  # A gen2 function also answers at this deterministic URL (known before the function exists).
   function_urls = { for name in keys(local.functions) : name => "https://${var.region}-${var.project}.cloudfunctions.net/${name}" }
 
   analysis_image = "${var.region}-docker.pkg.dev/${var.project}/${var.artifact_repository}/analysis:${var.analysis_image_tag}"

@@ -12,15 +12,11 @@ resource "google_service_account" "analysis" {
   display_name = "Coherence analysis service (Cloud Run)"
 }
 
-# Identity of the Cloud Tasks OIDC token; the only caller allowed to invoke the analysis service.
+# Identity of the Cloud Tasks OIDC token (and of the scheduled maintenance calls); the only caller
+# allowed to invoke the analysis service.
 resource "google_service_account" "tasks" {
   account_id   = "tasks-invoker"
   display_name = "Coherence analysis task caller"
-}
-
-resource "google_service_account" "scheduler" {
-  account_id   = "scheduler-invoker"
-  display_name = "Coherence scheduled jobs caller"
 }
 
 # --- Firestore: every function and the analysis service read and write documents.

@@ -1,5 +1,6 @@
-# Scheduled maintenance, called over HTTP with the scheduler account's OIDC token (the function
-# checks audience and caller in code, like the analysis service does for its tasks):
+# Scheduled maintenance, called over HTTP with the same OIDC identity as the analysis tasks
+# (tasks-invoker, audience = the analysis URL): every function checks task calls in code with one
+# OidcTaskCallerCheck built from COHERENCE_ANALYSIS_AUDIENCE and COHERENCE_TASKS_SERVICE_ACCOUNT.
 # - the reservation sweep gives back slots of reservations never uploaded (older than 1 h);
 # - the cleanup removes stored files of videos soft-deleted more than the grace period ago.
 locals {
@@ -42,8 +43,8 @@ resource "google_cloud_scheduler_job" "maintenance" {
     }
 
     oidc_token {
-      service_account_email = google_service_account.scheduler.email
-      audience              = local.function_urls[each.value.function]
+      service_account_email = google_service_account.tasks.email
+      audience              = local.analysis_url
     }
   }
 
@@ -55,5 +56,5 @@ resource "google_cloud_run_v2_service_iam_member" "scheduler_invoker" {
   name     = google_cloudfunctions2_function.fn[each.value].name
   location = var.region
   role     = "roles/run.invoker"
-  member   = "serviceAccount:${google_service_account.scheduler.email}"
+  member   = "serviceAccount:${google_service_account.tasks.email}"
 }

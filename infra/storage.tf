@@ -19,7 +19,9 @@ resource "google_storage_bucket" "uploads" {
   cors {
     origin          = local.web_origins
     method          = ["PUT", "GET", "HEAD"]
-    response_header = ["Content-Type", "Content-Length", "Content-Range", "Range"]
+    # GCS also allows these as request headers in the preflight: the signed PUT carries
+    # x-goog-content-length-range (the exact reserved size).
+    response_header = ["Content-Type", "Content-Length", "Content-Range", "Range", "x-goog-content-length-range"]
     max_age_seconds = 3600
   }
 

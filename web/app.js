@@ -3,7 +3,7 @@
 import { loadConfig } from "./js/config.js";
 import { sdkAuth, restAuth } from "./js/auth.js";
 import { createApi } from "./js/api.js";
-import { putFile } from "./js/upload.js";
+import { putFile, uploadHeaders } from "./js/upload.js";
 import { openFirestore, watchVideo } from "./js/live.js";
 import { normalizeVideo } from "./js/video.js";
 import * as paging from "./js/paging.js";
@@ -131,7 +131,7 @@ function uploadCard(usageLine) {
         const type = contentTypeFor(chosen.name, chosen.type);
         const reservation = await app.api.reserveUpload(title.value.trim(), type, chosen.size);
         bar.hidden = false;
-        await putFile(reservation.uploadUrl, chosen, type, (sent, total) => {
+        await putFile(reservation.uploadUrl, chosen, uploadHeaders(reservation, type), (sent, total) => {
           const pct = total ? Math.round((sent / total) * 100) : 0;
           fill.style.width = `${pct}%`;
           message.textContent = `Uploading ${formatBytes(sent)} of ${formatBytes(total)} (${pct}%)`;

@@ -63,7 +63,10 @@ async function main() {
     await input.uploadFile(video);
     await page.$eval("[data-testid=title]", (el) => { el.value = "Browser check talk"; });
     await page.click("[data-testid=upload]");
-    await page.waitForFunction(() => location.hash.startsWith("#/videos/"), { timeout: 60000 });
+    await page.waitForFunction(() => location.hash.startsWith("#/videos/")
+      || document.querySelector("[data-testid=upload-message]")?.className === "error", { timeout: 120000 });
+    const uploadMessage = await page.$eval("[data-testid=upload-message]", (el) => el.textContent).catch(() => "");
+    if (!page.url().includes("#/videos/")) throw new Error(`upload failed in the page: ${uploadMessage}`);
     const videoId = await page.evaluate(() => decodeURIComponent(location.hash.slice("#/videos/".length)));
     check("upload reserved and PUT to the signed URL", Boolean(videoId), videoId);
 

@@ -1,11 +1,18 @@
 // PUT of the file to the signed upload URL, with progress (fetch cannot report upload progress).
 
+/** The headers of the signed PUT: exactly those the reservation lists (they are signed into the URL). */
+export function uploadHeaders(reservation, contentType) {
+  const headers = { ...(reservation.uploadHeaders ?? {}) };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["Content-Type"] = contentType;
+  return headers;
+}
+
 /** Resolves when the upload is stored; rejects with a readable Error (expired URL, size, network). */
-export function putFile(url, file, contentType, onProgress = () => {}) {
+export function putFile(url, file, headers, onProgress = () => {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
-    xhr.setRequestHeader("Content-Type", contentType);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded, e.total);
     };

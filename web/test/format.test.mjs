@@ -84,3 +84,10 @@ test("apiErrorMessage_shouldUseTheErrorBody", () => {
     "2 of 2 used (resets 2026-12-01)");
   assert.equal(apiErrorMessage(502, null), "The server answered 502.");
 });
+
+test("uploadHeaders_shouldSendTheSignedHeadersAndDefaultTheContentType", async () => {
+  const { uploadHeaders } = await import("../js/upload.js");
+  assert.deepEqual(uploadHeaders({ uploadHeaders: { "Content-Type": "video/mp4", "x-goog-content-length-range": "10,10" } }, "video/webm"),
+    { "Content-Type": "video/mp4", "x-goog-content-length-range": "10,10" });
+  assert.deepEqual(uploadHeaders({}, "video/webm"), { "Content-Type": "video/webm" });
+});

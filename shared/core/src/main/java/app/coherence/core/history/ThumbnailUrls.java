@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signed GET URLs for thumbnails, reused while they have at least half their lifetime left: a listing
  * signs up to 100 of them, and signing can cost a remote call (Cloud Storage without a local key).
  */
 final class ThumbnailUrls {
+    private static final Logger LOG = LoggerFactory.getLogger(ThumbnailUrls.class);
     private static final int MAX_CACHED = 10_000;
 
     private final BlobStore blobs;
@@ -36,7 +39,14 @@ final class ThumbnailUrls {
         if (cached != null && cached.expiresAt().isAfter(freshUntil)) {
             return cached.url();
         }
-        SignedUrl signed = blobs.signDownload(path, ttl);
+        SignedUrl signed;
+        try {
+            signed = blobs.signDownload(path, ttl);
+        } catch (RuntimeException e) {
+            // A thumbnail is a nicety: a video whose thumbnail cannot be signed is still listed, without one.
+            LOG.warn("could not sign thumbnail {}: {}", path, e.getMessage());
+            return null;
+        }
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

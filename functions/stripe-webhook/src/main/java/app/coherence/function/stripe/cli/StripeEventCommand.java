@@ -71,7 +71,7 @@ public final class StripeEventCommand {
         try {
             reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException("cannot reach " + url + " (is ./coherence up running?): " + e.getMessage(), e);
+            throw new IOException("cannot reach " + url + " (is ./coherence up running?): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         String eventId = Json.tree(payload.getBytes(StandardCharsets.UTF_8)).path("id").asText();
         System.out.println("sent " + options.type + " " + eventId + " for " + options.email + " (plan " + options.plan

@@ -1,0 +1,42 @@
+package app.coherence.analysis.score;
+
+/**
+ * The one place for the target bands a delivery is measured against. A value inside its band scores
+ * full marks; outside, the score falls linearly to zero at the "zero" bound.
+ */
+public final class DeliveryTargets {
+    /** Share of sampled frames facing the camera (%): full marks from 70, none at 20. */
+    public static final double EYE_CONTACT_FULL = 70;
+    public static final double EYE_CONTACT_ZERO = 20;
+    /** Fillers per minute: full marks up to 2, none from 10. */
+    public static final double FILLERS_FULL = 2;
+    public static final double FILLERS_ZERO = 10;
+    /** Words per minute: full marks in 140-160, none at 100 or 200. */
+    public static final double PACE_LOW = 140;
+    public static final double PACE_HIGH = 160;
+    public static final double PACE_ZERO_LOW = 100;
+    public static final double PACE_ZERO_HIGH = 200;
+    public static final String PACE_TARGET = "140-160";
+    /** Pitch range (semitones): full marks from 8, none at 3. */
+    public static final double PITCH_RANGE_FULL = 8;
+    public static final double PITCH_RANGE_ZERO = 3;
+    /** Gestures per minute: full marks in 2-12; none at 0; half at 24 (restless). */
+    public static final double GESTURES_LOW = 2;
+    public static final double GESTURES_HIGH = 12;
+    public static final double GESTURES_HALF = 24;
+    /** Each fidget per minute costs this much of the gesture score (at most half). */
+    public static final double FIDGET_COST = 0.1;
+    /** Face visible (%): full from 90, none at 50; centred (%): full from 80, none at 40. */
+    public static final double FACE_FULL = 90;
+    public static final double FACE_ZERO = 50;
+    public static final double CENTRED_FULL = 80;
+    public static final double CENTRED_ZERO = 40;
+    /** Flag weight per minute of talk at which the coherence component reaches zero. */
+    public static final double FLAGS_ZERO_PER_MINUTE = 1.0;
+    public static final double FLAG_HIGH = 0.5;
+    public static final double FLAG_MEDIUM = 0.25;
+    public static final double FLAG_LOW = 0.1;
+
+    private DeliveryTargets() {
+    }
+}

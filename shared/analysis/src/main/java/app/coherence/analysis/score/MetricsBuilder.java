@@ -1,0 +1,28 @@
+package app.coherence.analysis.score;
+
+import app.coherence.analysis.TalkFeatures;
+import app.coherence.core.analysis.Metrics;
+
+/** Reads the report's metrics off the features (rounded for display). */
+public final class MetricsBuilder {
+
+    public Metrics build(TalkFeatures t) {
+        double minutes = Math.max(t.minutes(), 1.0 / 60);
+        int fillers = t.language().fillers().size();
+        return new Metrics(
+                t.vision().eyeContactPct(),
+                fillers,
+                round1(fillers / minutes),
+                Math.round(t.language().wordsPerMinute()),
+                DeliveryTargets.PACE_TARGET,
+                new Metrics.Pauses(t.voice().pauses().size(), round1(t.voice().longestPause())),
+                new Metrics.VocalVariety(round1(t.voice().pitchRangeSemitones()), round1(t.voice().monotoneSeconds())),
+                new Metrics.Gestures(round1(t.vision().gestures().size() / minutes)),
+                t.vision().fidgets().size(),
+                new Metrics.Framing(t.vision().faceVisiblePct(), t.vision().centredPct()));
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

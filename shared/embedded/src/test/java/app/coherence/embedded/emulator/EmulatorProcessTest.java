@@ -80,6 +80,20 @@ class EmulatorProcessTest {
     }
 
     @Test
+    void jvmExit_shouldStopTheEmulatorTree() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, ExitingJvmMain.class.getName(), tmp.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("jvm.log").toFile()).start();
+        assertThat(jvm.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(jvm.exitValue()).as(Files.readString(tmp.resolve("jvm.log"))).isZero();
+
+        List<Long> tree = Files.readAllLines(tmp.resolve("pids")).stream().map(Long::parseLong).toList();
+        assertThat(tree).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(tree).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
     void pubsub_onABusyPort_shouldFailAtOnce() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PubSubEmulator emulator = new PubSubEmulator(busy.getLocalPort(), tmp.resolve("data"), tmp.resolve("busy.log"));
@@ -139,6 +153,43 @@ class EmulatorProcessTest {
         FirestoreEmulator emulator = new FirestoreEmulator(0, tmp.resolve("fs.log"));
         assertThatThrownBy(() -> emulator.rules(tmp.resolve("missing.rules")))
                 .isInstanceOf(EmulatorException.class).hasMessageContaining("missing.rules");
+    }
+
+    /** A stand-in child process, to check the launcher's own failure handling. */
+    private static final class ShellProcess extends EmulatorProcess {
+        private final String script;
+
+        ShellProcess(String script, Path log) {
+            super("shell", FreePorts.pick(), log);
+            this.script = script;
+        }
+
+        @Override
+        protected List<String> command() {
+            return List.of("sh", "-c", script);
+        }
+    }
+
+    @Test
+    void processDyingBeforeReady_shouldFailWithItsExitCodeAndLogTail() {
+        ShellProcess process = new ShellProcess("echo component missing; exit 3", tmp.resolve("dies.log"));
+        assertThatThrownBy(() -> process.start(Duration.ofSeconds(20)))
+                .isInstanceOf(EmulatorException.class)
+                .hasMessageContaining("exited with code 3 before it was ready")
+                .hasMessageContaining("component missing");
+    }
+
+    @Test
+    void processNeverReady_shouldTimeOutAndBeKilledWithItsChildren() throws Exception {
+        Path pids = tmp.resolve("pids");
+        ShellProcess process = new ShellProcess("sleep 300 & echo $! > " + pids + "; echo $$ >> " + pids + "; wait",
+                tmp.resolve("hangs.log"));
+        assertThatThrownBy(() -> process.start(Duration.ofSeconds(2)))
+                .isInstanceOf(EmulatorException.class)
+                .hasMessageContaining("was not ready on " + process.hostPort() + " within 2 s");
+        List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        assertThat(started).hasSize(2);
+        assertThat(started).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     private int put(FirestoreEmulator emulator, String project, String collection, String id, String value)

@@ -32,15 +32,15 @@ public final class LocalEmulators implements AutoCloseable {
         this.firestore = new FirestoreEmulator(settings.firestorePort(), logs.resolve("firestore.log"))
                 .importFrom(settings.firestoreExportDir())
                 .exportOnStop(settings.projectId(), settings.firestoreExportDir());
-        if (Files.isRegularFile(settings.firestoreRules())) {
-            firestore.rules(settings.firestoreRules());
+        if (Files.isRegularFile(settings.rulesPath())) {
+            firestore.rules(settings.rulesPath());
         } else {
-            LOG.warn("no Firestore rules at {}: the emulator allows every client access", settings.firestoreRules());
+            LOG.warn("no Firestore rules at {}: the emulator allows every client access", settings.rulesPath());
         }
-        this.pubsub = new PubSubEmulator(settings.pubsubPort(), settings.dataDir().resolve("pubsub"), logs.resolve("pubsub.log"));
-        this.auth = new AuthEmulator(settings.authPort(), settings.projectId(), settings.dataDir().resolve("auth"),
+        this.pubsub = new PubSubEmulator(settings.pubsubPort(), settings.dataPath().resolve("pubsub"), logs.resolve("pubsub.log"));
+        this.auth = new AuthEmulator(settings.authPort(), settings.projectId(), settings.dataPath().resolve("auth"),
                 logs.resolve("auth.log"));
-        this.accounts = new AuthAccounts(auth.hostPort(), settings.projectId(), settings.dataDir().resolve("auth-accounts.json"));
+        this.accounts = new AuthAccounts(auth.hostPort(), settings.projectId(), settings.dataPath().resolve("auth-accounts.json"));
     }
 
     /** Starts all three; on any failure stops those that started and throws the first failure. */

@@ -48,7 +48,7 @@ public class LocalPortsConfiguration {
     @Bean
     public JobSettings jobSettings(LocalSettings settings) {
         return new JobSettings(settings.jobLease(), settings.jobProgressInterval(), settings.jobMaxAttempts(),
-                settings.dataDir().resolve("work").toAbsolutePath());
+                settings.dataPath().resolve("work").toAbsolutePath());
     }
 
     /** The admin client of the Firestore emulator (bypasses the rules, as the admin SDK does in GCP). */
@@ -108,7 +108,7 @@ public class LocalPortsConfiguration {
     @Bean
     public FileSystemBlobStore blobStore(LocalSettings settings, LocalAddress address, Clock clock) {
         return new FileSystemBlobStore(settings.blobDir(), settings.bucket(),
-                LocalSecrets.blobSecret(settings.blobSecret(), settings.dataDir()), address::baseUrl, clock);
+                LocalSecrets.blobSecret(settings.blobSecret(), settings.dataPath()), address::baseUrl, clock);
     }
 
     @Bean

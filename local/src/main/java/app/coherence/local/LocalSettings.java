@@ -11,16 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "coherence")
 public record LocalSettings(
-        @DefaultValue(".coherence-data") Path dataDir,
+        @DefaultValue(".coherence-data") String dataDir,
         @DefaultValue("demo-coherence") String projectId,
         @DefaultValue("coherence-local") String bucket,
         @DefaultValue("0") int firestorePort,
         @DefaultValue("0") int pubsubPort,
         @DefaultValue("0") int authPort,
         /** Firestore rules to enforce; loaded when the file exists. */
-        @DefaultValue("infra/firestore.rules") Path firestoreRules,
+        @DefaultValue("infra/firestore.rules") String firestoreRules,
         /** The web client's files, served at / when the directory exists. */
-        @DefaultValue("web") Path webDir,
+        @DefaultValue("web") String webDir,
         /** The base URL signed blob URLs use; empty: http://127.0.0.1:PORT. */
         @DefaultValue("") String publicUrl,
         /** HMAC key of the signed blob URLs; empty: generated once and kept in the data dir. */
@@ -43,19 +43,33 @@ public record LocalSettings(
         /** How often the scheduled jobs (reservation sweep, deleted-video cleanup) run (0: never). */
         @DefaultValue("5m") Duration schedulerInterval) {
 
+    // Paths are bound as strings: Spring's String-to-Path conversion goes through resource URLs and rejects "../x".
+
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public Path rulesPath() {
+        return Path.of(firestoreRules).toAbsolutePath().normalize();
+    }
+
+    public Path webPath() {
+        return Path.of(webDir).toAbsolutePath().normalize();
+    }
+
     public Path blobDir() {
-        return dataDir.resolve("blobs");
+        return dataPath().resolve("blobs");
     }
 
     public Path firestoreExportDir() {
-        return dataDir.resolve("firestore");
+        return dataPath().resolve("firestore");
     }
 
     public Path logDir() {
-        return dataDir.resolve("logs");
+        return dataPath().resolve("logs");
     }
 
     public Path runtimeFile() {
-        return dataDir.resolve("runtime.json");
+        return dataPath().resolve("runtime.json");
     }
 }

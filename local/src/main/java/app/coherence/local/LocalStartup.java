@@ -76,7 +76,7 @@ public final class LocalStartup implements SmartApplicationListener {
         scheduler.start();
         writeRuntimeFile();
         done = true;
-        LOG.info("Coherence is running at {} (data in {})", address.baseUrl(), settings.dataDir().toAbsolutePath());
+        LOG.info("Coherence is running at {} (data in {})", address.baseUrl(), settings.dataPath().toAbsolutePath());
     }
 
     private void redispatchUnfinished() {

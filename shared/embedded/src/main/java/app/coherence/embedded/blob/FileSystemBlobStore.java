@@ -304,7 +304,8 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     private void checkNotExpired(String exp, ErrorCode code, String message) {
-        if (clock.instant().getEpochSecond() > parseLong(exp)) {
+        // Valid strictly before the expiry second: exp is the ceiling of issue time + ttl.
+        if (clock.instant().getEpochSecond() >= parseLong(exp)) {
             throw new CoherenceException(code, message);
         }
     }

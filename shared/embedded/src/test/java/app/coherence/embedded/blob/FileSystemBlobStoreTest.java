@@ -87,6 +87,17 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void put_oneSecondBeforeExpiry_shouldBeAcceptedAndAtExpiryRefused() throws Exception {
+        SignedUrl first = store.signUpload(PATH, "video/mp4", 1, Duration.ofMinutes(5));
+        SignedUrl second = store.signUpload("uploads/user1/video2", "video/mp4", 1, Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+
+        assertThat(put(first.url(), "video/mp4", new byte[1]).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(put(second.url(), "video/mp4", new byte[1]).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void put_withTamperedUrl_shouldAnswer403Invalid() throws Exception {
         SignedUrl url = store.signUpload(PATH, "video/mp4", 10, Duration.ofHours(1));
         String biggerLength = url.url().replace("&len=10&", "&len=1000&");

@@ -34,6 +34,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
     private Process process;
     private Thread shutdownHook;
     private boolean stopped;
+    private boolean stopOnJvmExit = true;
 
     protected EmulatorProcess(String name, int port, Path logFile) {
         this.name = name;
@@ -61,6 +62,19 @@ public abstract class EmulatorProcess implements AutoCloseable {
 
     /** Called before the process is asked to stop (e.g. to export data). */
     protected void beforeStop() {
+    }
+
+    /**
+     * Whether a JVM shutdown hook of its own stops this emulator (default true). An owner that stops it in
+     * its own shutdown (e.g. a Spring context saving data first) can turn it off, so the two hooks, which the
+     * JVM runs in parallel, do not race.
+     */
+    public synchronized EmulatorProcess stopOnJvmExit(boolean enabled) {
+        if (process != null) {
+            throw new IllegalStateException("set stopOnJvmExit before starting the " + name + " emulator");
+        }
+        this.stopOnJvmExit = enabled;
+        return this;
     }
 
     public String name() {
@@ -106,11 +120,18 @@ public abstract class EmulatorProcess implements AutoCloseable {
             throw new EmulatorException("cannot start the " + name + " emulator (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);
         }
-        shutdownHook = new Thread(this::stopFromHook, name + "-emulator-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (stopOnJvmExit) {
+            shutdownHook = new Thread(this::stopFromHook, name + "-emulator-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         log.info("starting {} emulator on {} (log {})", name, hostPort(), logFile);
         long started = System.nanoTime();
-        awaitReady(timeout);
+        try {
+            awaitReady(timeout);
+        } catch (RuntimeException notReady) {
+            stop();
+            throw notReady;
+        }
         log.info("{} emulator ready on {} after {} ms", name, hostPort(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

@@ -132,6 +132,9 @@ class FirestoreRulesTest {
         assertThat(patch("alice", "users/alice", "plan", "{\"stringValue\":\"pro\"}")).isEqualTo(403);
         assertThat(patch("alice", "videos/v-new", "userId", "{\"stringValue\":\"alice\"}")).as("no creating videos").isEqualTo(403);
         assertThat(patch("alice", "users/bob", "displayName", "{\"stringValue\":\"hacked\"}")).isEqualTo(403);
+        assertThat(patch("alice", "users/alice", "displayName", "{\"stringValue\":\"\"}")).isEqualTo(403);
+        assertThat(patch("alice", "users/alice", "displayName", "{\"stringValue\":\"" + "x".repeat(81) + "\"}")).isEqualTo(403);
+        assertThat(patch("alice", "users/alice", "displayName", "{\"integerValue\":\"7\"}")).isEqualTo(403);
         assertThat(patch("alice", "users/alice", "displayName", "{\"stringValue\":\"Alice A.\"}")).isEqualTo(200);
         assertThat(emulator.admin().collection("users").document("alice").get().get().getString("displayName"))
                 .isEqualTo("Alice A.");

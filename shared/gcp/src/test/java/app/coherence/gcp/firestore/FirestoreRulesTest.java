@@ -44,6 +44,8 @@ class FirestoreRulesTest {
                     "coherenceScore", 80, "title", "talk of " + uid)).get();
             admin.collection("analyses").document("v-" + uid).set(Map.of("userId", uid, "coherenceScore", 80)).get();
             admin.collection("usage").document(uid + "_2026-11").set(Map.of("userId", uid, "analyses", 1)).get();
+            admin.collection("notifications").document("n-" + uid).set(Map.of("userId", uid, "videoId", "v-" + uid,
+                    "errorCode", "INTERNAL", "read", false)).get();
             admin.collection("subscriptions").document(uid).set(Map.of("userId", uid, "plan", "pro", "status", "active")).get();
         }
         admin.collection("stripeEvents").document("evt_1").set(Map.of("userId", "alice", "type", "x")).get();
@@ -101,6 +103,7 @@ class FirestoreRulesTest {
         assertThat(get("alice", "analyses/v-alice")).isEqualTo(200);
         assertThat(get("alice", "usage/alice_2026-11")).isEqualTo(200);
         assertThat(get("alice", "subscriptions/alice")).isEqualTo(200);
+        assertThat(get("alice", "notifications/n-alice")).isEqualTo(200);
         assertThat(queryVideos("alice", "alice")).isEqualTo(200);
     }
 
@@ -111,6 +114,7 @@ class FirestoreRulesTest {
         assertThat(get("alice", "analyses/v-bob")).isEqualTo(403);
         assertThat(get("alice", "usage/bob_2026-11")).isEqualTo(403);
         assertThat(get("alice", "subscriptions/bob")).isEqualTo(403);
+        assertThat(get("alice", "notifications/n-bob")).isEqualTo(403);
         assertThat(get("alice", "stripeEvents/evt_1")).isEqualTo(403);
         assertThat(queryVideos("alice", "bob")).isEqualTo(403);
         assertThat(queryVideos("alice", null)).as("an unfiltered query could return others' videos").isEqualTo(403);
@@ -128,6 +132,7 @@ class FirestoreRulesTest {
         assertThat(patch("alice", "videos/v-alice", "coherenceScore", "{\"integerValue\":\"100\"}")).isEqualTo(403);
         assertThat(patch("alice", "analyses/v-alice", "coherenceScore", "{\"integerValue\":\"100\"}")).isEqualTo(403);
         assertThat(patch("alice", "usage/alice_2026-11", "analyses", "{\"integerValue\":\"0\"}")).isEqualTo(403);
+        assertThat(patch("alice", "notifications/n-alice", "read", "{\"booleanValue\":true}")).isEqualTo(403);
         assertThat(patch("alice", "subscriptions/alice", "plan", "{\"stringValue\":\"pro\"}")).isEqualTo(403);
         assertThat(patch("alice", "users/alice", "plan", "{\"stringValue\":\"pro\"}")).isEqualTo(403);
         assertThat(patch("alice", "videos/v-new", "userId", "{\"stringValue\":\"alice\"}")).as("no creating videos").isEqualTo(403);

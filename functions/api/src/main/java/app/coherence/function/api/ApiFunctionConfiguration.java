@@ -11,6 +11,7 @@ import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.profile.ProfileService;
 import app.coherence.core.profile.ProfileStore;
 import app.coherence.core.upload.BlobStore;
+import app.coherence.core.user.CachingIdentity;
 import app.coherence.core.user.FirstUse;
 import app.coherence.core.user.Identity;
 import app.coherence.core.user.UserStore;
@@ -32,6 +33,8 @@ public class ApiFunctionConfiguration {
 
     /** How long playback and thumbnail URLs stay valid. */
     static final Duration URL_TTL = Duration.ofHours(1);
+    /** How long a verified ID token is trusted without verifying it again (never past its expiry). */
+    static final Duration TOKEN_CACHE = Duration.ofMinutes(1);
 
     @Bean
     public HistoryService historyService(VideoStore videos, VideoListing listing, AnalysisStore analyses,
@@ -51,13 +54,15 @@ public class ApiFunctionConfiguration {
 
     @Bean
     public HttpFunction api(HistoryService historyService, ProfileService profileService, Identity identity,
-                            ObjectProvider<UserStore> users, DeletedVideoCleanup deletedVideoCleanup,
+                            ObjectProvider<UserStore> users, DeletedVideoCleanup deletedVideoCleanup, Clock clock,
                             ObjectProvider<TaskCallerCheck> taskCallerCheck,
                             @Qualifier("billing") ObjectProvider<HttpFunction> billing) {
         UserStore userStore = users.getIfAvailable();
+        // Clients poll the status document and page through history: verify each token once a minute at most.
+        Identity cached = new CachingIdentity(identity, clock, TOKEN_CACHE);
         Authenticator authenticator = userStore == null
-                ? new Authenticator(identity)
-                : new Authenticator(identity, new FirstUse(userStore)::accept);
+                ? new Authenticator(cached)
+                : new Authenticator(cached, new FirstUse(userStore)::accept);
         return new ApiFunction(historyService, profileService, authenticator, OpenApiDocument.load(),
                 billing.getIfAvailable(), deletedVideoCleanup, taskCallerCheck.getIfAvailable());
     }

@@ -86,13 +86,14 @@ public class HistoryService {
     }
 
     /** A signed, expiring URL to stream (and seek in) the uploaded video. */
-    public SignedUrl playback(String userId, String videoId) {
+    public PlaybackUrl playback(String userId, String videoId) {
         Video v = own(userId, videoId);
         if (v.status() == VideoStatus.AWAITING_UPLOAD) {
             throw new CoherenceException(ErrorCode.CONFLICT, "the video has not been uploaded yet",
                     Map.of("status", v.status().wireName()));
         }
-        return blobs.signDownload(v.storagePath(), urlTtl);
+        SignedUrl signed = blobs.signDownload(v.storagePath(), urlTtl);
+        return new PlaybackUrl(signed.url(), signed.expiresAt());
     }
 
     /** Renames a video; the title is trimmed, 1-200 characters. */

@@ -40,7 +40,7 @@ public class FirestoreVideoListing implements VideoListing {
         List<Video> out = new ArrayList<>(q.limit());
         Object[] after = q.after() == null ? null
                 : new Object[] {storedValue(q.sort(), q.after().sortValue()), q.after().videoId()};
-        int batch = q.limit() + 4;
+        int batch = q.limit();
         while (out.size() < q.limit()) {
             Query page = (after == null ? base : base.startAfter(after)).limit(batch);
             List<QueryDocumentSnapshot> docs = get(page);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,9 +32,11 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class QuotaFunctionConfiguration {
 
+    // The task queue is injected lazily: reserving never enqueues, so a quota instance never builds a Cloud Tasks client.
+
     @Bean
     public HttpFunction uploads(Identity identity, ObjectProvider<UserStore> users, UploadRules rules,
-                                UploadLedger ledger, VideoStore videos, BlobStore blobs, TaskQueue tasks, Clock clock,
+                                UploadLedger ledger, VideoStore videos, BlobStore blobs, @Lazy TaskQueue tasks, Clock clock,
                                 ObjectProvider<UsageStore> usage, ObjectProvider<PlanLimits> limits,
                                 ObjectProvider<TaskCallerCheck> taskCallerCheck, Environment env) {
         UserStore userStore = users.getIfAvailable();

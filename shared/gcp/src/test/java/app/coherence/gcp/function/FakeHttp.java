@@ -19,26 +19,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Hand-made Functions Framework request and response, as the framework's Jetty adapter would pass them. */
-final class FakeHttp {
+/**
+ * Hand-made Functions Framework request and response, as the framework's Jetty adapter would pass them
+ * (published in the test-jar for the function modules' deploy tests).
+ */
+public final class FakeHttp {
     private FakeHttp() {
     }
 
-    static final class Request implements HttpRequest {
+    public static final class Request implements HttpRequest {
         private final String method;
         private final String path;
         private final String query;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final byte[] body;
 
-        Request(String method, String path, String query, byte[] body) {
+        public Request(String method, String path, String query, byte[] body) {
             this.method = method;
             this.path = path;
             this.query = query;
             this.body = body;
         }
 
-        Request header(String name, String value) {
+        public Request header(String name, String value) {
             headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
         }
@@ -59,11 +62,11 @@ final class FakeHttp {
         @Override public Map<String, List<String>> getHeaders() { return headers; }
     }
 
-    static final class Response implements HttpResponse {
-        int status = 200;
-        String contentType;
-        final Map<String, List<String>> headers = new LinkedHashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    public static final class Response implements HttpResponse {
+        public int status = 200;
+        public String contentType;
+        public final Map<String, List<String>> headers = new LinkedHashMap<>();
+        public final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private BufferedWriter writer;
 
         @Override public void setStatusCode(int code) { status = code; }
@@ -82,7 +85,7 @@ final class FakeHttp {
             return writer;
         }
 
-        String text() throws java.io.IOException {
+        public String text() throws java.io.IOException {
             if (writer != null) {
                 writer.flush();
             }

@@ -23,6 +23,7 @@ import java.util.Map;
  * <li>FRAMING: average of the ramps of face visible % (50 to 90) and centred % (40 to 80);</li>
  * <li>COHERENCE: 1 minus the flags' weight per minute (HIGH 0.5, MEDIUM 0.25, LOW 0.1), floored at 0.</li>
  * </ul>
+ * With no speech at all (pace 0), FILLERS and COHERENCE get no marks either: silence is not fluent.
  * An excellent talk — every metric in its band and no flag — scores 100. Bands live in {@link DeliveryTargets}.
  */
 public final class CoherenceScorer {
@@ -49,6 +50,10 @@ public final class CoherenceScorer {
             };
         }
         marks.put(ScoreComponent.COHERENCE, 1 - Math.min(1, weight / minutes / FLAGS_ZERO_PER_MINUTE));
+        if (m.speakingPace() <= 0) {
+            marks.put(ScoreComponent.FILLERS, 0.0);
+            marks.put(ScoreComponent.COHERENCE, 0.0);
+        }
         double total = 0;
         for (ScoreComponent c : ScoreComponent.values()) {
             total += c.weight() * marks.get(c);

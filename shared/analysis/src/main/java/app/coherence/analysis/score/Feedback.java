@@ -26,7 +26,9 @@ public final class Feedback {
         List<ScoreComponent> byLoss = new ArrayList<>(List.of(ScoreComponent.values()));
         byLoss.sort(Comparator.comparingDouble((ScoreComponent c) -> -c.weight() * (1 - card.marks().get(c)))
                 .thenComparingInt(Enum::ordinal));
-        List<String> priorities = byLoss.subList(0, 3).stream().map(c -> priority(c, m, flagCount)).toList();
+        List<String> priorities = byLoss.subList(0, 3).stream()
+                .map(c -> card.marks().get(c) >= 1 ? "Keep it up: " + strength(c, m, flagCount) : priority(c, m, flagCount))
+                .toList();
         return new Lists(List.copyOf(strengths), priorities);
     }
 
@@ -61,7 +63,8 @@ public final class Feedback {
                     + " gestures per minute.", m.gestures().perMinute(), m.fidgeting(), GESTURES_LOW, GESTURES_HIGH);
             case FRAMING -> String.format("Framing: face visible %.0f%% and centred %.0f%% of the time; sit centred, head and"
                     + " shoulders in frame.", m.framing().faceVisiblePct(), m.framing().centeredPct());
-            case COHERENCE -> flags == 0 ? "Coherence: keep words, face, hands and voice telling the same story."
+            case COHERENCE -> m.speakingPace() <= 0 ? "Coherence: without speech there is nothing for face and hands to support."
+                    : flags == 0 ? "Coherence: keep words, face, hands and voice telling the same story."
                     : String.format("Coherence: %d moment%s where words and delivery disagreed; see the flags on the timeline.",
                             flags, flags == 1 ? "" : "s");
         };

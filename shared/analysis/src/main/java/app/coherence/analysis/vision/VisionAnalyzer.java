@@ -31,7 +31,7 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * small summary per frame and the previous frame only.
  */
 public final class VisionAnalyzer implements FrameSink, AutoCloseable {
-    /** A pixel whose blurred grey level moved this much changed. */
+    /** A pixel whose blurred colour moved this much (grey level of the colour difference) changed. */
     private static final double PIXEL_CHANGE = 25;
     private static final int MOTION_WIDTH = 160;
     private static final Mat POISON = new Mat();
@@ -142,7 +142,7 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
             if (face != null) {
                 lastFace = face;
             }
-            double[] motion = motion(gray, lastFace, w);
+            double[] motion = motion(bgr, lastFace, w);
             return new FrameFeatures(time, face != null, isFrontal,
                     face == null ? Double.NaN : (face.x() + face.width() / 2.0) / w,
                     face == null ? Double.NaN : (face.y() + face.height() / 2.0) / h,
@@ -167,15 +167,17 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
     }
 
     /** {motion outside the (widened) face, change over the whole frame}, as shares of pixels. */
-    private double[] motion(Mat gray, Rect face, int width) {
+    private double[] motion(Mat bgr, Rect face, int width) {
         double scale = (double) MOTION_WIDTH / width;
         Mat small = new Mat();
-        resize(gray, small, new Size(MOTION_WIDTH, Math.max(2, (int) Math.round(gray.rows() * scale))), 0, 0, INTER_AREA);
+        resize(bgr, small, new Size(MOTION_WIDTH, Math.max(2, (int) Math.round(bgr.rows() * scale))), 0, 0, INTER_AREA);
         GaussianBlur(small, small, new Size(5, 5), 0);
         double[] out = {0, 0};
         if (previous != null && previous.rows() == small.rows()) {
-            try (Mat diff = new Mat()) {
-                absdiff(small, previous, diff);
+            try (Mat colourDiff = new Mat(); Mat diff = new Mat()) {
+                // in colour: two slides of equal brightness but different colour must still differ
+                absdiff(small, previous, colourDiff);
+                cvtColor(colourDiff, diff, COLOR_BGR2GRAY);
                 threshold(diff, diff, PIXEL_CHANGE, 255, THRESH_BINARY);
                 int all = countNonZero(diff);
                 int total = small.rows() * small.cols();

@@ -14,9 +14,11 @@ public final class FilledPauseDetector {
     static final double MAX_SECONDS = 1.5;
     /** Largest pitch step between neighbouring frames, and largest drift from the run's start, in semitones. */
     static final double MAX_STEP = 0.6;
-    static final double MAX_DRIFT = 1.5;
-    /** Largest spectral change of a steady vowel frame (ordinary speech changes far more every 50 ms). */
-    static final double MAX_SPECTRAL_CHANGE = 0.02;
+    static final double MAX_DRIFT = 1.0;
+    /** A held vowel's median spectral change per 50 ms; ordinary speech changes about three times more. */
+    static final double MAX_MEDIAN_CHANGE = 0.04;
+    /** Any one frame may change this much (the "m" closing an "um"). */
+    static final double MAX_FRAME_CHANGE = 0.2;
 
     public List<TimeSpan> detect(VoiceTrack track) {
         List<VoiceFrame> frames = track.frames();
@@ -35,7 +37,8 @@ public final class FilledPauseDetector {
                 j++;
             }
             double seconds = (j - i) * hop;
-            if (seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) {
+            double[] change = frames.subList(i + 1, j).stream().mapToDouble(VoiceFrame::spectralChange).toArray();
+            if (seconds >= MIN_SECONDS && seconds <= MAX_SECONDS && VoiceTrack.percentile(change, 50) <= MAX_MEDIAN_CHANGE) {
                 out.add(new TimeSpan(frames.get(i).time(), frames.get(i).time() + seconds));
             }
             i = j;
@@ -44,7 +47,7 @@ public final class FilledPauseDetector {
     }
 
     private static boolean steady(VoiceTrack track, VoiceFrame f, VoiceFrame previous) {
-        if (!f.voiced() || !track.isSpeech(f) || f.spectralChange() > MAX_SPECTRAL_CHANGE) {
+        if (!f.voiced() || !track.isSpeech(f) || (previous != null && f.spectralChange() > MAX_FRAME_CHANGE)) {
             return false;
         }
         return previous == null || Math.abs(f.semitones() - previous.semitones()) <= MAX_STEP;

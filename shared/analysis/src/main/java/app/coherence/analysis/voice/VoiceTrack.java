@@ -14,8 +14,10 @@ public final class VoiceTrack {
         this.frames = frames;
         this.hopSeconds = hopSeconds;
         double[] levels = frames.stream().mapToDouble(VoiceFrame::loudnessDb).toArray();
-        // speech is at least 12 dB over the room's quietest tenth, and never below -55 dBFS
-        this.speechThresholdDb = Math.max(percentile(levels, 10) + 12, -55);
+        // speech is 12 dB over the room's quietest tenth (or 6 dB under the median level when the talk
+        // never falls silent), and never below -55 dBFS, so a silent track has no speech at all
+        this.speechThresholdDb = levels.length == 0 ? -55
+                : Math.max(Math.min(percentile(levels, 10) + 12, percentile(levels, 50) - 6), -55);
     }
 
     public List<VoiceFrame> frames() {

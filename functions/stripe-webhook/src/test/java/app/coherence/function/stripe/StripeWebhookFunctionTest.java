@@ -130,6 +130,28 @@ class StripeWebhookFunctionTest {
     }
 
     @Test
+    void sameEvent_deliveredThreeTimesAtOnce_shouldApplyOnce() throws Exception {
+        StripeEvents.Subject user = newUser("individual");
+        String payload = StripeEvents.subscription(StripeEvents.newEventId(), "customer.subscription.created",
+                Instant.now(), user, "active", false, Instant.now().plus(Duration.ofDays(30)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<HttpReply>> replies = pool.invokeAll(List.of(
+                    () -> deliverSigned(payload), () -> deliverSigned(payload), () -> deliverSigned(payload)));
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpReply> reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(200);
+                outcomes.add(Json.tree(reply.get().body()).path("outcome").asText());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("applied", "duplicate", "duplicate");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(planOf(user.uid())).isEqualTo("individual");
+        assertThat(eventsFor(user.uid())).isEqualTo(1);
+    }
+
+    @Test
     void unverifiableDeliveries_shouldBe400AndChangeNothing() throws Exception {
         StripeEvents.Subject user = newUser("pro");
         String payload = StripeEvents.checkoutCompleted(StripeEvents.newEventId(), Instant.now(), user);

@@ -33,7 +33,7 @@ resource "google_cloud_run_v2_service" "analysis" {
       resources {
         limits = {
           cpu    = "2"
-          memory = "4Gi"
+          memory = var.analysis_memory
         }
         cpu_idle = true
       }

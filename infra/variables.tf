@@ -55,6 +55,12 @@ variable "analysis_max_instances" {
   default     = 10
 }
 
+variable "analysis_memory" {
+  description = "Memory of an analysis instance. Cloud Run's /tmp is in memory and the job stages the video there, so the largest upload must fit next to the pipeline (8Gi is the most 2 CPUs allow)."
+  type        = string
+  default     = "4Gi"
+}
+
 variable "queue_max_dispatches_per_second" {
   description = "Cloud Tasks dispatch rate of the analysis queue."
   type        = number

@@ -23,6 +23,9 @@ public interface VideoStore {
     /** Videos still queued or processing and not deleted: re-dispatched after a restart. */
     List<Video> findUnfinished();
 
-    /** Reservations still awaiting upload whose expiry is before {@code now}. */
+    /**
+     * Reservations still awaiting upload whose expiry is before {@code now}, soft-deleted ones included
+     * (the sweep gives their quota slots back too).
+     */
     List<Video> findExpiredReservations(Instant now);
 }

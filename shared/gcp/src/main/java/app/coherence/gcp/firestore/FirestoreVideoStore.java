@@ -93,7 +93,8 @@ public class FirestoreVideoStore implements VideoStore {
                 .whereEqualTo("status", VideoStatus.AWAITING_UPLOAD.wireName())
                 .whereLessThan("reservationExpiresAt", VideoDocuments.timestamp(now))
                 .get(), "listing expired reservations").getDocuments();
-        return docs.stream().map(VideoDocuments::fromDocument).filter(v -> !v.isDeleted()).toList();
+        // Soft-deleted reservations are listed too: their quota slot must come back as well.
+        return docs.stream().map(VideoDocuments::fromDocument).toList();
     }
 
     private CollectionReference videos() {

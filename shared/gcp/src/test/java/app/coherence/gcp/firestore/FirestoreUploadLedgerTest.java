@@ -14,6 +14,7 @@ import app.coherence.core.quota.UsageService;
 import app.coherence.core.user.AuthenticatedUser;
 import app.coherence.core.user.Plan;
 import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoStatus;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -209,6 +210,24 @@ class FirestoreUploadLedgerTest {
             ownLedger.release(overdue);
             assertThat(ownLedger.find(uid, YearMonth.of(2026, 11)).analyses()).isEqualTo(1);
             assertThat(ownLedger.expire(fresh.videoId(), later)).as("not yet expired").isFalse();
+        }
+    }
+
+    @Test
+    void sweep_shouldReturnTheSlotOfAReservationDeletedBeforeUpload() throws Exception {
+        try (FirestoreTestEmulator own = FirestoreTestEmulator.shared()) {
+            Firestore ownDb = own.admin();
+            FirestoreUploadLedger ownLedger = new FirestoreUploadLedger(ownDb, new QuotaPolicy(PlanLimits.defaults()));
+            FirestoreVideoStore videos = new FirestoreVideoStore(ownDb);
+            Video reserved = reservation("deleter", NOW);
+            ownLedger.reserve(reserved);
+            videos.update(reserved.videoId(), v -> v.withDeleted(NOW.plus(Duration.ofMinutes(5))));
+            Instant later = NOW.plus(Duration.ofMinutes(61));
+            assertThat(new ReservationSweeper(videos, ownLedger, Clock.fixed(later, ZoneOffset.UTC)).sweep()).isEqualTo(1);
+            assertThat(ownLedger.find("deleter", YearMonth.of(2026, 11)).analyses()).isZero();
+            Video after = videos.find(reserved.videoId()).orElseThrow();
+            assertThat(after.status()).isEqualTo(VideoStatus.FAILED);
+            assertThat(after.isDeleted()).as("still deleted").isTrue();
         }
     }
 }

@@ -1,5 +1,7 @@
 package app.coherence.local;
 
+import app.coherence.analysis.CoherenceAnalyzer;
+import app.coherence.core.analysis.VideoAnalyzer;
 import app.coherence.core.job.JobSettings;
 import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.upload.UploadRules;
@@ -21,6 +23,7 @@ import app.coherence.gcp.firestore.FirestoreVideoStore;
 import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
 import app.coherence.gcp.pubsub.PubSubConnection;
 import com.google.cloud.firestore.Firestore;
+import com.google.firebase.FirebaseApp;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,10 +90,36 @@ public class LocalPortsConfiguration {
         return new FirestoreNotifications(db);
     }
 
-    /** ID tokens of the Auth emulator, verified by firebase-admin (FIREBASE_AUTH_EMULATOR_HOST mode). */
+    /** The real pipeline: javacv decode, Vosk speech, voice and vision features, rules and score. */
     @Bean
-    public FirebaseIdentity identity(LocalEmulators emulators, LocalSettings settings) {
+    public VideoAnalyzer videoAnalyzer() {
+        return CoherenceAnalyzer.withDefaultSpeech();
+    }
+
+    /** ID tokens of the Auth emulator, verified by firebase-admin (FIREBASE_AUTH_EMULATOR_HOST mode). */
+    @Bean(destroyMethod = "")
+    public FirebaseIdentity identity(LocalEmulators emulators, LocalSettings settings, FirebaseAppRelease release) {
         return FirebaseIdentity.forEmulator(emulators.auth().hostPort(), settings.projectId());
+    }
+
+    /**
+     * firebase-admin keeps one app per name for the life of the JVM, and with it the Auth emulator address
+     * of its first use: a stopped local system deletes its apps, so a system started again in the same
+     * JVM (the restart test) reaches its own emulator.
+     */
+    @Bean(destroyMethod = "close")
+    public FirebaseAppRelease firebaseAppRelease() {
+        return new FirebaseAppRelease();
+    }
+
+    /** Deletes the Firebase apps this JVM created when closed. */
+    public static final class FirebaseAppRelease implements AutoCloseable {
+        @Override
+        public void close() {
+            for (FirebaseApp app : FirebaseApp.getApps()) {
+                app.delete();
+            }
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -11,6 +11,7 @@ import app.coherence.local.LocalPortsConfiguration.TaskSecret;
 import app.coherence.local.events.StorageEventForwarder;
 import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.Readiness;
+import app.coherence.function.analysis.AnalysisFunctionConfiguration;
 import app.coherence.function.api.ApiFunctionConfiguration;
 import app.coherence.function.api.billing.BillingFunctionConfiguration;
 import app.coherence.function.notifier.NotifierFunctionConfiguration;
@@ -34,14 +35,15 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalSettings.class)
 @Import({LocalPortsConfiguration.class, LocalWebConfiguration.class,
-        QuotaFunctionConfiguration.class, UploadTriggerFunctionConfiguration.class, ApiFunctionConfiguration.class,
+        QuotaFunctionConfiguration.class, UploadTriggerFunctionConfiguration.class, AnalysisFunctionConfiguration.class,
+        ApiFunctionConfiguration.class,
         BillingFunctionConfiguration.class, StripeWebhookFunctionConfiguration.class, NotifierFunctionConfiguration.class})
 public class LocalSystemConfiguration {
 
     public static final String ANALYSIS_EVENTS_SUBSCRIPTION = "analysis-events-notifier";
 
     /** The function beans that must exist before the system reports ready. */
-    static final List<String> REQUIRED_FUNCTIONS = List.of("uploads", "uploadTrigger", "api", "billing", "stripeWebhook",
+    static final List<String> REQUIRED_FUNCTIONS = List.of("uploads", "uploadTrigger", "analyzeTask", "api", "billing", "stripeWebhook",
             "analysisEventsNotifier");
 
     @Bean

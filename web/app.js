@@ -265,9 +265,21 @@ function showVideo(videoId) {
   app.cleanup.push(stop);
 }
 
+/** The full result; a status document may say completed a moment before the result is readable. */
+async function analysisWhenReady(videoId, attempts = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      return await app.api.analysis(videoId);
+    } catch (e) {
+      if (e.code !== "ANALYSIS_NOT_READY" || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 async function renderReport(videoId, target) {
   const [result, playback] = await Promise.all([
-    app.api.analysis(videoId),
+    analysisWhenReady(videoId),
     app.api.playback(videoId).catch(() => null),
   ]);
   const duration = result.durationSeconds;

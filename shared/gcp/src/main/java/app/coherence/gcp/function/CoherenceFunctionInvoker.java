@@ -6,12 +6,9 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import io.cloudevents.CloudEvent;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,7 @@ import org.springframework.messaging.support.MessageBuilder;
  *   <li>events: a {@code Consumer<CloudEvent>} bean gets the CloudEvent back from the legacy
  *       background-function form the Functions Framework hands to this class.</li>
  * </ul>
+ * A {@code Consumer<CloudEvent>} reached over plain HTTP (binary or structured CloudEvent) is served too.
  * Any other bean goes through the stock FunctionInvoker, with the request line added as headers.
  */
 public class CoherenceFunctionInvoker extends FunctionInvoker {
@@ -50,18 +48,35 @@ public class CoherenceFunctionInvoker extends FunctionInvoker {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void service(HttpRequest request, HttpResponse response) throws Exception {
-        Object target = target();
+        FunctionInvocationWrapper function = catalog.lookup("");
+        Object target = function == null ? null : function.getTarget();
         if (target instanceof HttpFunction http) {
-            byte[] body;
-            try (InputStream in = request.getInputStream()) {
-                body = in.readAllBytes();
-            }
-            Message<byte[]> reply = MessageHttpFunctions.adapt(http).apply(requestMessage(request, body));
+            Message<byte[]> reply = MessageHttpFunctions.adapt(http).apply(requestMessage(request, body(request)));
             writeReply(reply, response);
             return;
         }
+        if (target instanceof Consumer<?> consumer && function.getRawInputType() == CloudEvent.class) {
+            // An event that came in over plain HTTP (binary or structured CloudEvent), not the background path.
+            Optional<CloudEvent> event = HttpCloudEvents.read(request, body(request));
+            if (event.isEmpty()) {
+                response.setStatusCode(400);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":{\"code\":\"MALFORMED_REQUEST\",\"message\":\"expected a CloudEvent\"}}");
+                return;
+            }
+            ((Consumer<CloudEvent>) consumer).accept(event.get()); // a failure answers 500: the event is redelivered
+            response.setStatusCode(204);
+            return;
+        }
         super.service(new RequestLineHeaders(request), response);
+    }
+
+    private static byte[] body(HttpRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     @Override
@@ -76,11 +91,6 @@ public class CoherenceFunctionInvoker extends FunctionInvoker {
             return;
         }
         super.accept(json, context);
-    }
-
-    private Object target() {
-        FunctionInvocationWrapper function = catalog.lookup("");
-        return function == null ? null : function.getTarget();
     }
 
     static Message<byte[]> requestMessage(HttpRequest request, byte[] body) {

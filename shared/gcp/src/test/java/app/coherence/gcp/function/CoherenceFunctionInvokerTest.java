@@ -109,6 +109,38 @@ class CoherenceFunctionInvokerTest {
     }
 
     @Test
+    void service_shouldDeliverCloudEventsThatArriveOverHttp() throws Exception {
+        CoherenceFunctionInvoker invoker = invoker("events");
+        String data = "{\"bucket\":\"b\",\"name\":\"uploads/u1/v1\",\"size\":\"7\"}";
+        FakeHttp.Response binary = new FakeHttp.Response();
+        invoker.service(new FakeHttp.Request("POST", "/", null, data.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json").header("ce-specversion", "1.0").header("ce-id", "b-1")
+                .header("ce-type", "google.cloud.storage.object.v1.finalized")
+                .header("ce-source", "//storage.googleapis.com/projects/_/buckets/b")
+                .header("ce-subject", "objects/uploads/u1/v1").header("ce-time", "2026-11-24T14:00:00Z"), binary);
+        assertThat(binary.status).isEqualTo(204);
+
+        FakeHttp.Response structured = new FakeHttp.Response();
+        invoker.service(new FakeHttp.Request("POST", "/", null, ("{\"specversion\":\"1.0\",\"id\":\"s-1\","
+                + "\"type\":\"google.cloud.storage.object.v1.finalized\",\"source\":\"//storage.googleapis.com/b\","
+                + "\"datacontenttype\":\"application/json\",\"data\":" + data + "}").getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/cloudevents+json; charset=UTF-8"), structured);
+        assertThat(structured.status).isEqualTo(204);
+
+        FakeHttp.Response notAnEvent = new FakeHttp.Response();
+        invoker.service(new FakeHttp.Request("POST", "/", null, data.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json"), notAnEvent);
+        assertThat(notAnEvent.status).isEqualTo(400);
+
+        assertThat(BridgeTestApplication.EVENTS).extracting(CloudEvent::getId).containsExactly("b-1", "s-1");
+        assertThat(BridgeTestApplication.EVENTS).allSatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("google.cloud.storage.object.v1.finalized");
+            assertThat(Json.tree(e.getData().toBytes()).path("size").asText()).isEqualTo("7");
+        });
+        assertThat(BridgeTestApplication.EVENTS.get(0).getSubject()).isEqualTo("objects/uploads/u1/v1");
+    }
+
+    @Test
     void service_shouldHandPlainFunctionsTheRequestLineAsHeaders() throws Exception {
         CoherenceFunctionInvoker invoker = invoker("plain");
         FakeHttp.Response response = new FakeHttp.Response();

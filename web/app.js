@@ -11,7 +11,7 @@ import {
   formatBytes, formatDuration, formatEta, formatWhen, toDate, statusLabel, stageLabel, tierClass,
   tierOf, flagTypeLabel, contentTypeFor, titleFromFileName,
 } from "./js/format.js";
-import { metricRows, flagMarkers, heatmapGradient, severityCounts, wordAt } from "./js/report.js";
+import { metricRows, flagMarkers, heatmapGradient, severityCounts, wordAt, sparklinePoints } from "./js/report.js";
 
 const app = { config: null, auth: null, api: null, firestore: null, list: paging.createPaging(), cleanup: [] };
 
@@ -90,8 +90,47 @@ function showSignIn() {
 
 function showHome() {
   const usageLine = h("p", { class: "muted", "data-testid": "usage-line" });
-  show(uploadCard(usageLine), historyCard());
+  const progress = h("section", { class: "card", hidden: true, "data-testid": "progress-card" });
+  show(uploadCard(usageLine), progress, historyCard());
   refreshUsageLine(usageLine);
+  fillProgressCard(progress);
+}
+
+/** How the user's talks are going (GET /v1/me, kept up to date by the notifier). */
+async function fillProgressCard(card) {
+  let me;
+  try {
+    me = await app.api.me();
+  } catch {
+    return; // the history below still works; the card simply stays hidden
+  }
+  const stats = me?.stats;
+  if (!stats || !stats.analyses) return;
+  const svgNs = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(svgNs, "svg");
+  svg.setAttribute("viewBox", "-2 -2 164 44");
+  svg.setAttribute("width", "164");
+  svg.setAttribute("height", "44");
+  const line = document.createElementNS(svgNs, "polyline");
+  line.setAttribute("points", sparklinePoints(stats.trend));
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-width", "2");
+  svg.append(line);
+  const listOf = (items, label) => items?.length
+    ? h("p", { class: "muted" }, `${label}: `, items.map((i) => `${i.word ? `"${i.word}"` : flagTypeLabel(i.type)} (${i.count})`).join(", "))
+    : null;
+  card.replaceChildren(
+    h("h2", {}, "Your progress"),
+    h("div", { class: "row", style: { gap: "2rem" } },
+      h("span", {}, `${stats.analyses} ${stats.analyses === 1 ? "talk" : "talks"} analysed`),
+      h("span", {}, `average ${stats.averageScore != null ? Math.round(stats.averageScore) : "–"}`),
+      h("span", {}, `best ${stats.bestScore ?? "–"}`),
+      h("span", {}, `last ${stats.lastScore ?? "–"}`),
+      stats.trend?.length > 1 ? h("span", { class: "trend", title: "Last scores, oldest first" }, svg) : null),
+    listOf(stats.topFillerWords, "Most frequent fillers"),
+    listOf(stats.topFlagTypes, "Most frequent moments to work on"));
+  card.hidden = false;
 }
 
 async function refreshUsageLine(el) {
@@ -155,8 +194,8 @@ function uploadCard(usageLine) {
 function historyCard() {
   const body = h("tbody", { "data-testid": "history" });
   const pageLabel = h("span", { class: "muted" });
-  const prev = h("button", { type: "button", class: "secondary", "data-testid": "prev" }, "← Newer");
-  const next = h("button", { type: "button", class: "secondary", "data-testid": "next" }, "Older →");
+  const prev = h("button", { type: "button", class: "secondary", "data-testid": "prev" }, "← Previous");
+  const next = h("button", { type: "button", class: "secondary", "data-testid": "next" }, "Next →");
   const message = h("p", { class: "error" });
   const sort = h("select", { "data-testid": "sort" },
     h("option", { value: "createdAt" }, "Date"), h("option", { value: "coherenceScore" }, "Score"), h("option", { value: "title" }, "Title"));

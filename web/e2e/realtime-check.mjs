@@ -78,6 +78,8 @@ async function main() {
     if (path === "/v1/videos/v-demo/playback") return json({ url: "/media/sample.webm" });
     if (path === "/v1/usage") return json({ plan: "free", limits: { analysesThisMonth: 2, uploadsToday: 10 }, used: { analysesThisMonth: 1, uploadsToday: 1 }, remaining: { analysesThisMonth: 1, uploadsToday: 1 }, resetsAt: { month: "2026-12-01T00:00:00Z", day: "2026-11-25T00:00:00Z" } });
     if (path === "/v1/videos") return json({ items: [{ videoId: "v-demo", title: "Quarterly review", status: "completed", coherenceScore: 81, scoreTier: "Strong", durationSeconds: 40, createdAt: new Date().toISOString() }], nextCursor: null });
+    if (path === "/v1/me") return json({ uid: "u", email, plan: "free", stats: { analyses: 4, averageScore: 68.5, bestScore: 81, lastScore: 81,
+      trend: [52, 61, 80, 81], topFillerWords: [{ word: "um", count: 9 }], topFlagTypes: [{ type: "FILLER_CLUSTER", count: 3 }] } });
     if (path === "/media/sample.webm") return serveFile(res, video, req);
     const file = normalize(join(web, path === "/" ? "index.html" : path));
     if (!file.startsWith(web) || !existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
@@ -147,6 +149,9 @@ async function main() {
 
     await page.goto(`${base}/#/`, { waitUntil: "networkidle0" });
     await page.waitForSelector("[data-video-id=v-demo]", { timeout: 10000 });
+    await page.waitForSelector("[data-testid=progress-card]:not([hidden])", { timeout: 10000 });
+    const points = await page.$eval("[data-testid=progress-card] polyline", (el) => el.getAttribute("points"));
+    check("progress card shows stats and the score trend", points.split(" ").length === 4, points);
     await page.screenshot({ path: join(shots, "4-history.png"), fullPage: true });
     check("history lists the talk", true);
     check("no uncaught page errors", errors.length === 0, errors.join(" | "));

@@ -130,3 +130,17 @@ export function wordAt(transcript, time) {
   }
   return null;
 }
+
+/** SVG polyline points for a score trend (0-100 scores, oldest first) in a width x height box. */
+export function sparklinePoints(scores, width = 160, height = 40) {
+  const values = (scores ?? []).filter((s) => Number.isFinite(Number(s))).map(Number);
+  if (values.length === 0) return "";
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  return values
+    .map((score, i) => {
+      const x = values.length > 1 ? i * step : width / 2;
+      const y = height - (Math.max(0, Math.min(100, score)) / 100) * height;
+      return `${+x.toFixed(1)},${+y.toFixed(1)}`;
+    })
+    .join(" ");
+}

@@ -60,3 +60,10 @@ test("severityCounts_andWordAt_shouldSummariseTheResult", () => {
   assert.equal(wordAt(transcript, 0.7).word, "um");
   assert.equal(wordAt(transcript, 5), null);
 });
+
+test("sparklinePoints_shouldScaleScoresIntoTheBox", async () => {
+  const { sparklinePoints } = await import("../js/report.js");
+  assert.equal(sparklinePoints([0, 50, 100], 100, 40), "0,40 50,20 100,0");
+  assert.equal(sparklinePoints([75], 160, 40), "80,10");
+  assert.equal(sparklinePoints([], 160, 40), "");
+});

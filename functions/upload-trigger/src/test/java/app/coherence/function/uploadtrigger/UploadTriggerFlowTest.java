@@ -1,7 +1,9 @@
 package app.coherence.function.uploadtrigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.coherence.core.error.CoherenceException;
 import app.coherence.core.quota.PlanLimits;
 import app.coherence.core.quota.QuotaPolicy;
 import app.coherence.core.upload.FinalizedUpload;
@@ -52,6 +54,7 @@ class UploadTriggerFlowTest {
     private TaskTarget target;
     private LocalTaskDispatcher dispatcher;
     private FirestoreVideoStore videos;
+    private FirestoreUploadLedger ledger;
     private FileSystemBlobStore blobs;
     private UploadService uploads;
     private Consumer<CloudEvent> trigger;
@@ -67,7 +70,7 @@ class UploadTriggerFlowTest {
                 target::uri, SharedSecretTaskCallerCheck.newSecret(), CLOCK);
         dispatcher.start();
         videos = new FirestoreVideoStore(firestore.admin());
-        FirestoreUploadLedger ledger = new FirestoreUploadLedger(firestore.admin(), new QuotaPolicy(PlanLimits.defaults()));
+        ledger = new FirestoreUploadLedger(firestore.admin(), new QuotaPolicy(PlanLimits.defaults()));
         blobs = new FileSystemBlobStore(dir, "coherence-uploads", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
                 () -> "http://127.0.0.1:9", CLOCK);
         UploadRules rules = UploadRules.defaults();
@@ -84,12 +87,16 @@ class UploadTriggerFlowTest {
 
     /** PUTs {@code bytes} through the reservation's signed URL, as the client does. */
     private FinalizedUpload put(UploadReservation reservation, String contentType, byte[] bytes) throws Exception {
+        return blobs.receiveUpload(signedQuery(reservation), contentType, bytes.length, new ByteArrayInputStream(bytes));
+    }
+
+    private static Map<String, String> signedQuery(UploadReservation reservation) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : URI.create(reservation.uploadUrl()).getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
             query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return blobs.receiveUpload(query, contentType, bytes.length, new ByteArrayInputStream(bytes));
+        return query;
     }
 
     /** The event Cloud Storage sends: size as a decimal string. */
@@ -171,6 +178,39 @@ class UploadTriggerFlowTest {
 
         assertThat(videos.find(reservation.videoId()).orElseThrow().status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
         assertThat(blobs.size(foreignPath)).isEmpty();
+        assertThat(dispatcher.state(reservation.videoId())).isEmpty();
+    }
+
+    @Test
+    void accept_shouldRethrowWhenTheTaskCannotBeEnqueuedAndEnqueueOnRedelivery() throws Exception {
+        UploadReservation reservation = uploads.reserve(user, new UploadRequest("Pitch", "video/mp4", 64L));
+        FinalizedUpload stored = put(reservation, "video/mp4", new byte[64]);
+        CloudEvent event = finalizedEvent(stored.bucket(), stored.path(), stored.sizeBytes(), stored.contentType());
+        LocalTaskDispatcher stopped = new LocalTaskDispatcher(DispatcherSettings.defaults(), target::uri, "s", CLOCK);
+        stopped.close(); // a queue that refuses work: enqueueing fails like an unreachable Cloud Tasks
+        Consumer<CloudEvent> failing = new UploadTriggerFunctionConfiguration().uploadTrigger(UploadRules.defaults(),
+                ledger, videos, blobs, stopped, CLOCK);
+
+        assertThatThrownBy(() -> failing.accept(event)).isInstanceOf(CoherenceException.class);
+        assertThat(videos.find(reservation.videoId()).orElseThrow().status()).isEqualTo(VideoStatus.QUEUED);
+
+        trigger.accept(event); // the event is delivered again, to an instance whose queue works
+        awaitDeliveries(target, 1);
+        assertThat(target.bodies).singleElement().asString().contains(reservation.videoId());
+    }
+
+    @Test
+    void accept_shouldDeleteAnUploadThatArrivesAfterItsReservationExpired() throws Exception {
+        UploadReservation reservation = uploads.reserve(user, new UploadRequest("Pitch", "video/mp4", 16L));
+        assertThat(ledger.expire(reservation.videoId(), CLOCK.instant().plus(Duration.ofHours(2)))).isTrue();
+        FinalizedUpload late = blobs.receiveUpload(signedQuery(reservation), "video/mp4", 16, new ByteArrayInputStream(new byte[16]));
+
+        trigger.accept(finalizedEvent(late.bucket(), late.path(), 16L, "video/mp4"));
+
+        Video video = videos.find(reservation.videoId()).orElseThrow();
+        assertThat(video.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(video.error().code()).isEqualTo("RESERVATION_EXPIRED");
+        assertThat(blobs.size(late.path())).isEmpty();
         assertThat(dispatcher.state(reservation.videoId())).isEmpty();
     }
 

@@ -20,6 +20,8 @@ import org.slf4j.MDC;
 /** Reserves uploads and accepts finished ones: the first two steps of every video's life. */
 public class UploadService {
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+    /** The error code the ledger gives a reservation that was never uploaded in time. */
+    static final String RESERVATION_EXPIRED = "RESERVATION_EXPIRED";
 
     private final UploadRules rules;
     private final UploadLedger ledger;
@@ -85,6 +87,13 @@ public class UploadService {
                 boolean enqueued = tasks.enqueueAnalysis(video.videoId());
                 LOG.info("duplicate finalize event; task {}", enqueued ? "enqueued again" : "already exists");
                 return FinalizeOutcome.DUPLICATE;
+            }
+            if (video.status() == VideoStatus.FAILED && video.attempts() == 0 && video.error() != null
+                    && RESERVATION_EXPIRED.equals(video.error().code())) {
+                // The upload finished after its reservation expired (and gave its slot back): it will never run.
+                LOG.warn("upload arrived after its reservation expired; deleting it");
+                deleteQuietly(upload.path());
+                return FinalizeOutcome.REJECTED;
             }
             if (video.status() != VideoStatus.AWAITING_UPLOAD) {
                 LOG.info("duplicate finalize event for a video already {}", video.status().wireName());

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * analysis-events → user stats and failure notices. The CloudEvent is Pub/Sub's message-published
- * event, {"message":{"data": base64(AnalysisEvent JSON)}}. A malformed message is logged and dropped
+ * event, {"message":{"data": base64(AnalysisEvent JSON)}} (or the bare legacy PubsubMessage). A
+ * malformed message is logged and dropped
  * (redelivering it could never succeed); a store failure is thrown so Pub/Sub redelivers, which is
  * safe because recording is idempotent per video.
  */
@@ -41,7 +42,10 @@ public class AnalysisEventsNotifier implements Consumer<CloudEvent> {
         }
         try {
             JsonNode envelope = Json.mapper().readTree(event.getData().toBytes());
-            JsonNode data = envelope == null ? null : envelope.path("message").get("data");
+            // The CloudEvent form wraps the PubsubMessage as {"message":{...}}; a legacy background
+            // delivery passed through unchanged is the bare PubsubMessage {"data":...}. Accept both.
+            JsonNode data = envelope == null ? null
+                    : envelope.has("message") ? envelope.path("message").get("data") : envelope.get("data");
             if (data == null || !data.isTextual()) {
                 LOG.warn("analysis-events message without message.data dropped (event {})", event.getId());
                 return null;

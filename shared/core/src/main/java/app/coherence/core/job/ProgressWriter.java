@@ -22,6 +22,7 @@ final class ProgressWriter implements ProgressListener {
     private final Instant started;
     private Instant lastWrite = Instant.MIN;
     private int lastPercent = -1;
+    private String lastStage;
 
     ProgressWriter(VideoStore videos, String videoId, String attemptId, JobSettings settings, Clock clock) {
         this.videos = videos;
@@ -36,12 +37,19 @@ final class ProgressWriter implements ProgressListener {
     public synchronized void onProgress(String stage, int percent) {
         Instant now = clock.instant();
         int bounded = Math.max(0, Math.min(99, percent));
-        if (bounded <= lastPercent || Duration.between(lastWrite, now).compareTo(settings.progressInterval()) < 0) {
+        Duration sinceWrite = Duration.between(lastWrite, now);
+        boolean advanced = bounded > lastPercent && sinceWrite.compareTo(settings.progressInterval()) >= 0;
+        // A stage may sit at one percent for long (speech on a long talk): renew the lease before it runs out.
+        boolean heartbeat = lastPercent >= 0 && sinceWrite.compareTo(settings.lease().dividedBy(3)) >= 0;
+        if (!advanced && !heartbeat) {
             return;
         }
+        if (advanced) {
+            lastPercent = bounded;
+            lastStage = stage;
+        }
         lastWrite = now;
-        lastPercent = bounded;
-        Progress progress = new Progress(stage, bounded, eta(now, bounded));
+        Progress progress = new Progress(lastStage, lastPercent, eta(now, lastPercent));
         AtomicBoolean current = new AtomicBoolean();
         videos.update(videoId, v -> {
             current.set(attemptId.equals(v.attemptId()) && !v.isDeleted() && v.status() == VideoStatus.PROCESSING);

@@ -66,6 +66,26 @@ class ProgressWriterFirestoreTest {
     }
 
     @Test
+    void onProgress_shouldRenewTheLeaseWhileAStageStaysAtOnePercent() {
+        processing("p4", "attempt-4");
+        ProgressWriter writer = new ProgressWriter(videos, "p4", "attempt-4", settings, clock);
+        clock.advance(Duration.ofSeconds(1));
+        writer.onProgress("speech", 40);
+        Instant firstLease = videos.find("p4").orElseThrow().leaseUntil();
+
+        clock.advance(Duration.ofSeconds(29));
+        writer.onProgress("speech", 40);
+        assertThat(videos.find("p4").orElseThrow().leaseUntil()).as("a third of the lease not yet gone").isEqualTo(firstLease);
+
+        clock.advance(Duration.ofSeconds(1));
+        writer.onProgress("speech", 39);
+        Video renewed = videos.find("p4").orElseThrow();
+        assertThat(renewed.leaseUntil()).isEqualTo(clock.instant().plus(Duration.ofSeconds(90)));
+        assertThat(renewed.progress().stage()).isEqualTo("speech");
+        assertThat(renewed.progress().percent()).as("a heartbeat never moves progress back").isEqualTo(40);
+    }
+
+    @Test
     void onProgress_shouldStopTheAttemptOfADeletedVideo() {
         processing("p2", "attempt-2");
         ProgressWriter writer = new ProgressWriter(videos, "p2", "attempt-2", settings, clock);

@@ -114,6 +114,9 @@ public final class ApiBenchmark {
             List<Sample> samples = run(client, base, token, ids, cursors, rate, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             boolean pass = report(samples, elapsed);
+            System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (emulators, client and server share them)%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println(pass ? "bench api: PASS (p95 of every kind < 20 ms)" : "bench api: FAIL (a p95 is 20 ms or more)");
         } finally {
             db.close();

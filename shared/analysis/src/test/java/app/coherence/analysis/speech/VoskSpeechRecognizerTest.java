@@ -69,15 +69,15 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void oneThread_holdsAtMostTwoChunks_whateverTheLength() {
-        GeneratedTalk talk = TestTalks.standard();
+        GeneratedTalk talk = TestTalks.noFace();
         short[] audio = SoundTrack.read16k(talk.file());
-        VoskSpeechRecognizer single = new VoskSpeechRecognizer(1, new VoskSpeechSession.ChunkPolicy(3, 10, 0.3));
+        VoskSpeechRecognizer single = new VoskSpeechRecognizer(1, new VoskSpeechSession.ChunkPolicy(2, 5, 0.3));
         try (VoskSpeechSession session = single.start()) {
             session.accept(audio, audio.length); // all at once: only backpressure keeps memory bounded
 
             List<RecognizedWord> words = session.finish();
 
-            assertThat(session.stats().chunks()).isGreaterThan(6);
+            assertThat(session.stats().chunks()).isGreaterThanOrEqualTo(4);
             assertThat(session.stats().mostChunksHeld()).isBetween(1, 2);
             assertThat(words).hasSizeGreaterThan(talk.words().size() * 8 / 10);
         }

@@ -26,9 +26,11 @@ public final class LocalEmulators implements AutoCloseable {
     private final PubSubEmulator pubsub;
     private final AuthEmulator auth;
     private final AuthAccounts accounts;
+    private final LeftoverEmulators leftovers;
 
     public LocalEmulators(LocalSettings settings) {
         Path logs = settings.logDir();
+        this.leftovers = new LeftoverEmulators(settings.dataPath());
         this.firestore = new FirestoreEmulator(settings.firestorePort(), logs.resolve("firestore.log"))
                 .importFrom(settings.firestoreExportDir())
                 .exportOnStop(settings.projectId(), settings.firestoreExportDir());
@@ -45,6 +47,7 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** Starts all three; on any failure stops those that started and throws the first failure. */
     public void start(java.time.Duration timeout) {
+        leftovers.endOrphans();
         List<EmulatorProcess> all = List.of(firestore, pubsub, auth);
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (EmulatorProcess emulator : all) {
@@ -65,6 +68,7 @@ public final class LocalEmulators implements AutoCloseable {
             close();
             throw failure;
         }
+        leftovers.remember(all);
         int restored = accounts.restore();
         if (restored > 0) {
             LOG.info("restored {} Auth emulator account(s)", restored);
@@ -108,5 +112,6 @@ public final class LocalEmulators implements AutoCloseable {
                 LOG.warn("stopping the {} emulator failed: {}", emulator.name(), e.getMessage());
             }
         }
+        leftovers.forget();
     }
 }

@@ -37,7 +37,7 @@ public final class LanguageAnalyzer {
         List<SpokenWord> spoken = words.stream().filter(w -> !w.filler()).toList();
         return new LanguageFeatures(List.copyOf(words), fillers, count(spoken, Lexicon.HEDGES), repeats(spoken),
                 wordsPerMinute(spoken), pace(spoken), phrases(spoken, Lexicon.DEICTIC),
-                singles(spoken, Lexicon.EMPHASIS), singles(spoken, Lexicon.EMOTION), midSentencePauses(spoken),
+                singles(spoken, Lexicon.EMPHASIS), emotion(spoken), midSentencePauses(spoken),
                 segments(words));
     }
 
@@ -189,6 +189,19 @@ public final class LanguageAnalyzer {
     private static List<Phrase> singles(List<SpokenWord> words, java.util.Set<String> lexicon) {
         return words.stream().filter(w -> lexicon.contains(w.text()))
                 .map(w -> new Phrase(w.text(), w.start(), w.end())).toList();
+    }
+
+    /** Emotion words, except as politeness: "happy to help", "love to hear" name no feeling. */
+    private static List<Phrase> emotion(List<SpokenWord> words) {
+        List<Phrase> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            SpokenWord w = words.get(i);
+            boolean polite = i + 1 < words.size() && words.get(i + 1).text().equals("to");
+            if (Lexicon.EMOTION.contains(w.text()) && !polite) {
+                out.add(new Phrase(w.text(), w.start(), w.end()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<TimeSpan> midSentencePauses(List<SpokenWord> words) {

@@ -11,7 +11,7 @@ public final class Lexicon {
     public static final List<String> POSITIONAL_FILLERS = List.of("you know", "i mean", "kind of", "sort of",
             "like", "so", "basically", "actually");
     /** What recognisers make of a real "um"/"uh": turned into a filler when the voice says filled pause. */
-    public static final Set<String> FILLER_CONFUSIONS = Set.of("am", "i'm", "on", "an", "a", "oh", "huh", "and", "the", "uh-huh", "m");
+    public static final Set<String> FILLER_CONFUSIONS = Set.of("am", "i'm", "on", "an", "a", "oh", "huh", "and", "the", "uh-huh", "m", "or", "her", "err");
     public static final List<String> HEDGES = List.of("i think", "i guess", "i believe", "i feel like", "maybe",
             "perhaps", "probably", "possibly", "somewhat", "kind of", "sort of", "a little bit");
     /** Longest first, so "as you can see" wins over "you can see" and "here". */

@@ -123,9 +123,9 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
         try (Mat gray = new Mat(); Mat equalised = new Mat(); RectVector found = new RectVector()) {
             cvtColor(bgr, gray, COLOR_BGR2GRAY);
             equalizeHist(gray, equalised);
-            Size min = new Size(Math.max(20, h / 10), Math.max(20, h / 10));
+            Size min = new Size(Math.max(20, h / 7), Math.max(20, h / 7)); // a presenter's face is at least a seventh of the frame
             Size max = new Size(h, h);
-            frontal.detectMultiScale(equalised, found, 1.15, 4, 0, min, max);
+            frontal.detectMultiScale(equalised, found, 1.2, 4, 0, min, max);
             Rect face = largest(found);
             boolean isFrontal = face != null;
             boolean smiling = false;

@@ -83,6 +83,8 @@ class LanguageAnalyzerTest {
         assertThat(f.deictic()).extracting(Phrase::text).containsExactly("as you can see", "this chart");
         assertThat(f.emphasis()).extracting(Phrase::text).containsExactly("really", "important");
         assertThat(f.emotion()).extracting(Phrase::text).containsExactly("love");
+        assertThat(new LanguageAnalyzer().analyze(say(0, "i am happy to take questions and we love to hear from you"), List.of())
+                .emotion()).isEmpty();
         assertThat(f.midSentencePauses()).isEmpty(); // "results" may end a sentence
         LanguageFeatures g = new LanguageAnalyzer().analyze(List.of(new RecognizedWord("we", 0, 0.3, 0.9),
                 new RecognizedWord("sold", 0.35, 0.6, 0.9), new RecognizedWord("the", 0.65, 0.8, 0.9),

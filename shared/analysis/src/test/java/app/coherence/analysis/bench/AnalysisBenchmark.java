@@ -1,0 +1,129 @@
+package app.coherence.analysis.bench;
+
+import app.coherence.analysis.CoherenceAnalyzer;
+import app.coherence.analysis.StageTimes;
+import app.coherence.analysis.speech.VoskSpeechRecognizer;
+import app.coherence.analysis.testvideo.TestTalks;
+import app.coherence.core.analysis.AnalysisResult;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * {@code bench analysis}: generates a 3-minute 720p talk (festival voice, face photo, slides) and prints
+ * the analysis' wall time, real-time factor, each stage's time and peak heap, beside the time of a plain
+ * {@code ffmpeg -f null} decode of the same file and the ratio of the two. Then analyses a 1-minute and
+ * a 6-minute talk to compare their peak heap (memory must not grow with length).
+ * Generated talks are cached in target/testvideos. Not a test: a command that prints figures.
+ *
+ * <p>Options: {@code --minutes N} (default 3), {@code --no-memory} (skip the 1 vs 6 minute comparison).
+ */
+public final class AnalysisBenchmark {
+
+    private AnalysisBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        double minutes = 3;
+        boolean memory = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+                case "--no-memory" -> memory = false;
+                default -> {
+                    System.err.println("bench analysis: unknown argument " + args[i] + " (options: --minutes N, --no-memory)");
+                    System.exit(2);
+                }
+            }
+        }
+        Path talk = talk(minutes, 1280, 720, 25);
+        long loading = System.nanoTime();
+        VoskSpeechRecognizer.preload();
+        System.out.printf(Locale.ROOT, "speech model load (once per process, not counted below): %.1f s%n", (System.nanoTime() - loading) / 1e9);
+
+        double decode = plainDecode(talk);
+        CoherenceAnalyzer analyzer = CoherenceAnalyzer.withDefaultSpeech();
+        Run run = analyse(analyzer, talk);
+        System.out.printf(Locale.ROOT, "%nanalysis of %s (%.0f s, 1280x720 25 fps)%n", talk.getFileName(), run.result.durationSeconds());
+        System.out.printf(Locale.ROOT, "  wall time            %6.1f s%n", run.seconds);
+        System.out.printf(Locale.ROOT, "  real-time factor     %6.3f (wall / video length)%n", run.seconds / run.result.durationSeconds());
+        for (Map.Entry<String, StageTimes.Stage> e : run.stages.entrySet()) {
+            System.out.printf(Locale.ROOT, "  stage %-9s      %6.1f s, peak heap %5.0f MB%n", e.getKey(), e.getValue().seconds(), e.getValue().peakHeapMb());
+        }
+        System.out.printf(Locale.ROOT, "  plain ffmpeg decode  %6.1f s (ffmpeg -f null, the floor)%n", decode);
+        System.out.printf(Locale.ROOT, "  ratio                %6.2f x the plain decode (target <= 2)%n", run.seconds / decode);
+        System.out.printf(Locale.ROOT, "  result: score %d (%s), %d flags, %.0f wpm, %d fillers%n", run.result.coherenceScore(),
+                run.result.scoreTier(), run.result.dissonanceFlags().size(), run.result.metrics().speakingPace(),
+                run.result.metrics().fillerWords());
+
+        if (memory) {
+            System.out.printf("%npeak heap by talk length (640x360, 25 fps)%n");
+            for (double m : new double[] {1, 6}) {
+                Path file = talk(m, 640, 360, 25);
+                System.gc();
+                Run r = analyse(analyzer, file);
+                double peak = r.stages.values().stream().mapToDouble(StageTimes.Stage::peakHeapMb).max().orElse(0);
+                System.out.printf(Locale.ROOT, "  %.0f-minute talk: wall %5.1f s, peak heap %5.0f MB (%s), old gen after GC %5.0f MB%n",
+                        m, r.seconds, peak, perStage(r.stages), oldGenAfterGcMb());
+            }
+        }
+    }
+
+    private record Run(AnalysisResult result, double seconds, Map<String, StageTimes.Stage> stages) {
+    }
+
+    private static Run analyse(CoherenceAnalyzer analyzer, Path file) {
+        long started = System.nanoTime();
+        AnalysisResult result = analyzer.analyze(file, file.getFileName().toString(), null).result();
+        return new Run(result, (System.nanoTime() - started) / 1e9, analyzer.stageTimes().ordered());
+    }
+
+    private static String perStage(Map<String, StageTimes.Stage> stages) {
+        List<String> parts = new ArrayList<>();
+        stages.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f", k, v.peakHeapMb())));
+        return String.join(", ", parts);
+    }
+
+    private static double oldGenAfterGcMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getCollectionUsage() != null) {
+                sum += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return sum / (1024.0 * 1024);
+    }
+
+    private static Path talk(double minutes, int width, int height, double fps) {
+        Path file = TestTalks.directory().resolve(String.format(Locale.ROOT, "bench-%.0fmin-%dx%d.mp4", minutes, width, height));
+        if (!Files.exists(file)) {
+            long started = System.nanoTime();
+            TestTalks.longTalk(file, minutes, width, height, fps);
+            System.out.printf(Locale.ROOT, "generated %s in %.0f s%n", file.getFileName(), (System.nanoTime() - started) / 1e9);
+        }
+        return file;
+    }
+
+    /** Seconds of {@code ffmpeg -f null} over the file: the system ffmpeg, else javacv's bundled binary. */
+    private static double plainDecode(Path file) throws IOException, InterruptedException {
+        String ffmpeg = new File("/usr/bin/ffmpeg").canExecute() ? "/usr/bin/ffmpeg"
+                : Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        long started = System.nanoTime();
+        Process p = new ProcessBuilder(ffmpeg, "-v", "error", "-nostdin", "-i", file.toString(), "-f", "null", "-")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(ffmpeg + " failed on " + file);
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+}

@@ -11,7 +11,6 @@ import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,5 +163,4 @@ public class HistoryService {
         };
         return new ListPosition(value, v.videoId());
     }
-
 }

@@ -9,8 +9,13 @@ import java.util.List;
 /**
  * Prints the recogniser's figures on a generated talk: word error rate, worst word-timing error,
  * recogniser CPU per second of audio (real-time factor) and wall time with 1 and 2 threads.
- * Not a test: run it as a command (see the module's README section in the project README).
- * Argument: minutes of talk (default 3).
+ * Not a test: a command, run from the repository root with the minutes of talk (default 3):
+ * <pre>
+ * mvn -o -q -pl shared/analysis -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * cd shared/analysis &amp;&amp; java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *     app.coherence.analysis.speech.SpeechBenchmark 3
+ * </pre>
  */
 public final class SpeechBenchmark {
 

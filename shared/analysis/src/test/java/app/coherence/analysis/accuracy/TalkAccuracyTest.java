@@ -32,6 +32,10 @@ class TalkAccuracyTest {
     static void analyseTheStandardTalk() {
         talk = TestTalks.standard();
         result = CoherenceAnalyzer.withDefaultSpeech().analyze(talk.file(), "standard", (stage, percent) -> { }).result();
+        System.out.printf("standard talk: pace %.0f wpm (truth %.0f), fillers %d (truth %d), eye contact %.0f%%,"
+                        + " flags %s%n", result.metrics().speakingPace(), talk.wordsPerMinuteWhileSpeaking(),
+                result.metrics().fillerWords(), talk.fillers().size(), result.metrics().eyeContact(),
+                result.dissonanceFlags().stream().map(f -> f.type() + "@" + Math.round(f.timestamp())).toList());
     }
 
     private static List<TranscriptSegment.Word> heardWords() {
@@ -103,6 +107,26 @@ class TalkAccuracyTest {
 
         assertThat(result.metrics().eyeContact()).isCloseTo(truth, within(8.0));
         assertThat(result.metrics().framing().faceVisiblePct()).isGreaterThan(90);
+    }
+
+    @Test
+    void hesitantTalk_fillersClusterAndAMidSentencePauseAreFlagged() {
+        GeneratedTalk hesitant = TestTalks.hesitant();
+
+        AnalysisResult r = CoherenceAnalyzer.withDefaultSpeech().analyze(hesitant.file(), "hesitant", (s, p) -> { }).result();
+
+        List<TranscriptSegment.Word> reported = r.transcript().stream().flatMap(s -> s.words().stream())
+                .filter(TranscriptSegment.Word::filler).toList();
+        long found = hesitant.fillers().stream()
+                .filter(f -> reported.stream().anyMatch(w -> w.start() < f.end() + 0.3 && w.end() > f.start() - 0.3))
+                .count();
+        assertThat(found).as("scripted fillers found, reported %s", reported).isGreaterThanOrEqualTo(3);
+        assertThat(r.metrics().fillerWords()).isBetween(3, 5);
+        assertThat(r.dissonanceFlags()).extracting(DissonanceFlag::type).contains(FlagType.FILLER_CLUSTER);
+        double pauseAt = hesitant.words().stream().filter(w -> w.word().equals("by")).findFirst().orElseThrow().end();
+        assertThat(r.dissonanceFlags()).filteredOn(f -> f.type() == FlagType.PACING_MISMATCH)
+                .as("a pause mid-sentence after 'by' at %.1f s", pauseAt)
+                .anySatisfy(f -> assertThat(f.timestamp()).isCloseTo(pauseAt, within(1.0)));
     }
 
     @Test

@@ -62,6 +62,22 @@ public final class TestTalks {
         return s;
     }
 
+    /**
+     * About 25 s of hesitant speech: four fillers within 15 s (um, uh, um, uh) and a 3.6 s pause in the
+     * middle of a sentence (after "by").
+     */
+    public static GeneratedTalk hesitant() {
+        return MADE.computeIfAbsent("hesitant", name -> new TalkScript(Festival.inTarget()).slide("Plans").pause(0.5)
+                .say("Next year we will focus on three things.").pause(0.4).filler(Filler.UM).pause(0.3)
+                .say("First, the new office in Berlin.").pause(0.4).filler(Filler.UH).pause(0.3)
+                .say("Second, hiring more engineers.").pause(0.4).filler(Filler.UM).pause(0.3)
+                .say("And third,").pause(0.3).filler(Filler.UH).pause(0.3)
+                .say("the mobile application.").pause(0.6)
+                .say("We will grow our revenue by").pause(3.6)
+                .say("forty percent next year.").pause(1.0)
+                .render(directory().resolve(name + ".mp4")));
+    }
+
     /** About 15 s of speech with nobody in the picture (slides only). */
     public static GeneratedTalk noFace() {
         return MADE.computeIfAbsent("no-face", name -> {

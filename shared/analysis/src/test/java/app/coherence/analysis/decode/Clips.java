@@ -29,7 +29,7 @@ public final class Clips {
     private Clips() {
     }
 
-    /** Writes a clip; {@code format} "mp4", "mov", "matroska"; toneHz 0 = silence; audio/video may be left out. */
+    /** Writes a clip; {@code format} "mp4", "mov", "matroska", "webm" (VP8 + Opus); toneHz 0 = silence; audio/video may be left out. */
     public static Path write(Path file, String format, double seconds, boolean video, boolean audio, double toneHz,
                              List<Double> slideChanges) {
         try {
@@ -40,15 +40,16 @@ public final class Clips {
                     OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                     Mat canvas = new Mat(HEIGHT, WIDTH, CV_8UC3)) {
                 r.setFormat(format);
+                boolean webm = format.equals("webm");
                 if (video) {
-                    r.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+                    r.setVideoCodec(webm ? avcodec.AV_CODEC_ID_VP8 : avcodec.AV_CODEC_ID_H264);
                     r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
                     r.setFrameRate(fps);
                     r.setGopSize(20);
                 }
                 if (audio) {
-                    r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-                    r.setSampleRate(44_100);
+                    r.setAudioCodec(webm ? avcodec.AV_CODEC_ID_OPUS : avcodec.AV_CODEC_ID_AAC);
+                    r.setSampleRate(webm ? 48_000 : 44_100);
                     r.setAudioBitrate(64_000);
                 }
                 r.start();

@@ -61,9 +61,10 @@ class MediaDecoderTest {
     }
 
     @Test
-    void decode_movAndMkv_areAccepted() {
-        for (String format : List.of("mov", "matroska")) {
-            Path file = Clips.write(dir.resolve("clip." + (format.equals("mov") ? "mov" : "mkv")), format, 6, true, true, 220, List.of());
+    void decode_movMkvWebmM4v_areAccepted() {
+        for (String format : List.of("mov", "matroska", "webm", "m4v")) {
+            String extension = format.equals("matroska") ? "mkv" : format;
+            Path file = Clips.write(dir.resolve("clip." + extension), format.equals("m4v") ? "mp4" : format, 6, true, true, 220, List.of());
             AtomicLong samples = new AtomicLong();
             DecodedMedia d = decode(file, SETTINGS, (s, start) -> samples.addAndGet(s.length), (t, m) -> { });
             assertThat(samples.get() / 16_000.0).as(format).isCloseTo(6.0, within(0.2));

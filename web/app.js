@@ -343,8 +343,10 @@ async function renderReport(videoId, target) {
   const timeline = h("div", { class: "timeline", "data-testid": "timeline" },
     h("div", { class: "heat", style: { background: heatmapGradient(result.timelineHeatmap, duration) } }),
     ...markers.map((m) => h("button", {
-      type: "button", class: `marker ${m.severity}`, title: m.label, "aria-label": m.label, "data-testid": "flag-marker",
-      "data-time": m.flag.timestamp, style: { left: `${m.left}%`, width: `${m.width}%` }, onclick: () => focus(m.flag),
+      type: "button", title: m.label, "aria-label": m.label, "data-testid": "flag-marker",
+      // Long stretches lie low and underneath, so the short moments inside them stay clickable.
+      "data-time": m.flag.timestamp, style: { left: `${m.left}%`, width: `${m.width}%`, zIndex: String(1000 - Math.round(m.width * 10)) },
+      class: `marker ${m.severity}${m.width > 5 ? " span" : ""}`, onclick: () => focus(m.flag),
     })),
     playhead);
 

@@ -65,7 +65,7 @@ resource "google_firebaserules_ruleset" "storage" {
 resource "google_firebaserules_release" "storage" {
   project      = var.project
   name         = "firebase.storage/${google_storage_bucket.uploads.name}"
-  ruleset_name = google_firebaserules_ruleset.storage.name
+  ruleset_name = "projects/${var.project}/rulesets/${google_firebaserules_ruleset.storage.name}"
 
   lifecycle {
     replace_triggered_by = [google_firebaserules_ruleset.storage]

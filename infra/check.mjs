@@ -1,6 +1,7 @@
 // Offline check of infra/: every .tf file parses as HCL (syntax errors fail), every JSON file
 // parses, every var./local./resource/data reference names something declared, no block is
-// declared twice, and every file("${path.module}/...") the Terraform reads exists.
+// declared twice, every file("${path.module}/...") the Terraform reads exists, and (inside the
+// repository) each function's bean and the GCP environment variables agree with the code.
 // Terraform itself cannot run here; this catches what a typo would break before `terraform plan`.
 import { parse } from "@cdktf/hcl2json";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -74,10 +75,45 @@ for (const { name, json } of parsed) {
   }
 }
 
+// Inside the repository, the Terraform must also agree with the code it deploys: each function's
+// bean is the one its module's properties name, and every variable GcpSettings reads is set.
+const repo = join(dir, "..");
+const locals = Object.assign({}, ...parsed.flatMap(({ json }) => json.locals ?? []));
+let crossChecked = 0;
+if (existsSync(join(repo, "functions")) && locals.functions) {
+  for (const [name, fn] of Object.entries(locals.functions)) {
+    const resources = join(repo, "functions", fn.module, "src", "main", "resources");
+    const definitions = propertiesUnder(resources)
+      .map((text) => /^spring\.cloud\.function\.definition\s*=\s*(\S+)/m.exec(text)?.[1])
+      .filter(Boolean);
+    if (!existsSync(resources)) problems.push(`functions.tf: function ${name} deploys functions/${fn.module}, which has no src/main/resources`);
+    else if (!definitions.includes(fn.definition)) {
+      problems.push(`functions.tf: function ${name} runs bean ${fn.definition}, but functions/${fn.module} names ${definitions.join(", ") || "none"}`);
+    }
+    crossChecked++;
+  }
+}
+const settings = join(repo, "shared", "gcp", "src", "main", "java", "app", "coherence", "gcp", "GcpSettings.java");
+if (existsSync(settings) && locals.common_env) {
+  for (const [, name] of readFileSync(settings, "utf8").matchAll(/static final String \w+ = "([A-Z_]+)";/g)) {
+    if (name.endsWith("_EMULATOR_HOST")) continue; // local only
+    if (!(name in locals.common_env)) problems.push(`config.tf: common_env lacks ${name}, which GcpSettings reads`);
+    crossChecked++;
+  }
+}
+
+function propertiesUnder(root) {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true })
+    .filter((f) => String(f).endsWith(".properties"))
+    .map((f) => readFileSync(join(root, String(f)), "utf8"));
+}
+
 const count = (k) => declared[k].size;
 if (problems.length) {
   for (const p of [...new Set(problems)]) console.error(`infra check: ${p}`);
   process.exit(1);
 }
 console.log(`infra check: ${parsed.length} .tf files parse; ${count("resource")} resources, ` +
-  `${count("data")} data sources, ${count("var")} variables, ${count("local")} locals; references resolve`);
+  `${count("data")} data sources, ${count("var")} variables, ${count("local")} locals; references resolve` +
+  (crossChecked ? `; ${crossChecked} function beans and settings agree with the code` : ""));

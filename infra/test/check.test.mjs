@@ -53,3 +53,21 @@ test("check_shouldRejectMissingFileAndDuplicateBlocks", () => {
   assert.match(r.out, /reads absent\.rules, which does not exist/);
   assert.match(r.out, /google_pubsub_topic\.t is declared twice/);
 });
+
+test("check_shouldRejectAFunctionWhoseBeanDiffersFromItsModule", async () => {
+  const { mkdirSync } = await import("node:fs");
+  const repo = mkdtempSync(join(tmpdir(), "infra-repo-"));
+  mkdirSync(join(repo, "infra"));
+  mkdirSync(join(repo, "functions", "quota", "src", "main", "resources", "app"), { recursive: true });
+  writeFileSync(join(repo, "functions", "quota", "src", "main", "resources", "app", "quota.properties"),
+    "spring.cloud.function.definition=uploads\n");
+  const tf = (bean) => `locals {\n  functions = {\n    quota = { module = "quota", definition = "${bean}" }\n  }\n}\n`;
+  writeFileSync(join(repo, "infra", "functions.tf"), tf("reserve"));
+  const bad = spawnSync(process.execPath, [script, join(repo, "infra")], { encoding: "utf8" });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /runs bean reserve, but functions\/quota names uploads/);
+  writeFileSync(join(repo, "infra", "functions.tf"), tf("uploads"));
+  const good = spawnSync(process.execPath, [script, join(repo, "infra")], { encoding: "utf8" });
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stdout, /1 function beans and settings agree with the code/);
+});

@@ -71,7 +71,7 @@ public final class MediaDecoder {
             if (e instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("video decoding failed", e);
+            throw new IllegalStateException("video decoding failed: " + e, e);
         }
         double audioSeconds = audioEnd / 1e6;
         double videoSeconds = videoMicros.get() / 1e6;

@@ -120,20 +120,21 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
     private FrameFeatures look(double time, Mat bgr, CascadeClassifier frontal, CascadeClassifier profile, CascadeClassifier smile) {
         int w = bgr.cols();
         int h = bgr.rows();
-        try (Mat gray = new Mat(); Mat equalised = new Mat(); RectVector found = new RectVector()) {
+        // a presenter's face is at least a seventh of the frame high
+        try (Mat gray = new Mat(); Mat equalised = new Mat(); RectVector found = new RectVector();
+                Size min = new Size(Math.max(20, h / 7), Math.max(20, h / 7)); Size max = new Size(h, h)) {
             cvtColor(bgr, gray, COLOR_BGR2GRAY);
             equalizeHist(gray, equalised);
-            Size min = new Size(Math.max(20, h / 7), Math.max(20, h / 7)); // a presenter's face is at least a seventh of the frame
-            Size max = new Size(h, h);
             frontal.detectMultiScale(equalised, found, 1.2, 4, 0, min, max);
             Rect face = largest(found);
             boolean isFrontal = face != null;
             boolean smiling = false;
             if (isFrontal) {
                 Rect mouth = new Rect(face.x(), face.y() + face.height() / 2, face.width(), face.height() / 2);
-                try (Mat roi = new Mat(equalised, mouth); RectVector smiles = new RectVector()) {
-                    smile.detectMultiScale(roi, smiles, 1.3, 20, 0,
-                            new Size(Math.max(8, face.width() / 4), Math.max(5, face.height() / 8)), new Size());
+                try (Mat roi = new Mat(equalised, mouth); RectVector smiles = new RectVector();
+                        Size smallest = new Size(Math.max(8, face.width() / 4), Math.max(5, face.height() / 8));
+                        Size any = new Size()) {
+                    smile.detectMultiScale(roi, smiles, 1.3, 20, 0, smallest, any);
                     smiling = smiles.size() > 0;
                 }
             } else {
@@ -170,8 +171,10 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
     private double[] motion(Mat bgr, Rect face, int width) {
         double scale = (double) MOTION_WIDTH / width;
         Mat small = new Mat();
-        resize(bgr, small, new Size(MOTION_WIDTH, Math.max(2, (int) Math.round(bgr.rows() * scale))), 0, 0, INTER_AREA);
-        GaussianBlur(small, small, new Size(5, 5), 0);
+        try (Size size = new Size(MOTION_WIDTH, Math.max(2, (int) Math.round(bgr.rows() * scale))); Size kernel = new Size(5, 5)) {
+            resize(bgr, small, size, 0, 0, INTER_AREA);
+            GaussianBlur(small, small, kernel, 0);
+        }
         double[] out = {0, 0};
         if (previous != null && previous.rows() == small.rows()) {
             try (Mat colourDiff = new Mat(); Mat diff = new Mat()) {

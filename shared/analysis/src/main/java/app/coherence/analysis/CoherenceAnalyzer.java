@@ -112,7 +112,8 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         List<DissonanceFlag> flags = new DissonanceRules().find(talk);
         Metrics metrics = new MetricsBuilder().build(talk);
         ScoreCard card = new CoherenceScorer().score(metrics, flags, talk.durationSeconds());
-        Feedback.Lists feedback = new Feedback().of(card, metrics, flags.size());
+        Feedback.Lists feedback = new Feedback().of(card, metrics, flags.size(), talk.language().hedges(),
+                talk.language().repeatedPhrases());
         return new AnalysisResult(videoId, Math.round(talk.durationSeconds() * 100) / 100.0, card.score(),
                 ScoreTier.of(card.score()).label(), metrics, flags, Heatmap.of(flags, talk.durationSeconds()),
                 feedback.strengths(), feedback.priorities(), talk.language().transcript(), PIPELINE_VERSION);

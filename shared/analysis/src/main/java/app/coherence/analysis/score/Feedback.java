@@ -15,6 +15,11 @@ public final class Feedback {
     }
 
     public Lists of(ScoreCard card, Metrics m, int flagCount) {
+        return of(card, m, flagCount, 0, 0);
+    }
+
+    /** As {@link #of(ScoreCard, Metrics, int)}, naming hedges ("I think", "maybe") and repeated phrases beside the fillers. */
+    public Lists of(ScoreCard card, Metrics m, int flagCount, int hedges, int repeats) {
         List<ScoreComponent> byMarks = new ArrayList<>(List.of(ScoreComponent.values()));
         byMarks.sort(Comparator.comparingDouble((ScoreComponent c) -> -card.marks().get(c)).thenComparingInt(Enum::ordinal));
         List<String> strengths = new ArrayList<>();
@@ -27,9 +32,19 @@ public final class Feedback {
         byLoss.sort(Comparator.comparingDouble((ScoreComponent c) -> -c.weight() * (1 - card.marks().get(c)))
                 .thenComparingInt(Enum::ordinal));
         List<String> priorities = byLoss.subList(0, 3).stream()
-                .map(c -> card.marks().get(c) >= 1 ? "Keep it up: " + strength(c, m, flagCount) : priority(c, m, flagCount))
+                .map(c -> card.marks().get(c) >= 1 ? "Keep it up: " + strength(c, m, flagCount)
+                        : c == ScoreComponent.FILLERS ? priority(c, m, flagCount) + hedging(hedges, repeats)
+                        : priority(c, m, flagCount))
                 .toList();
         return new Lists(List.copyOf(strengths), priorities);
+    }
+
+    private static String hedging(int hedges, int repeats) {
+        if (hedges == 0 && repeats == 0) {
+            return "";
+        }
+        return String.format(" Also %d hedge%s (\"I think\", \"maybe\") and %d repeated word%s.", hedges, hedges == 1 ? "" : "s",
+                repeats, repeats == 1 ? "" : "s");
     }
 
     private static String strength(ScoreComponent c, Metrics m, int flags) {

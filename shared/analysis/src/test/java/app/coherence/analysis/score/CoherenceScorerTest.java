@@ -67,6 +67,8 @@ class CoherenceScorerTest {
         assertThat(worst.priorities()).anyMatch(p -> p.startsWith("Eye contact: we could not see your face"))
                 .anyMatch(p -> p.startsWith("Coherence: without speech"));
         assertThat(new Feedback().of(low, poor, 0)).isEqualTo(worst);
+        assertThat(new Feedback().of(low, poor, 0, 2, 1).priorities())
+                .anyMatch(p -> p.startsWith("Fillers: 30") && p.endsWith("Also 2 hedges (\"I think\", \"maybe\") and 1 repeated word."));
     }
 
     @Test

@@ -97,6 +97,14 @@ class UploadToScoreEndToEndTest {
         assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
         assertThat(analysis.json().path("coherenceScore").asInt()).isEqualTo(status.json().path("coherenceScore").asInt());
         assertThat(analysis.json().path("transcript").isArray()).isTrue();
+        Reply playback = system.get("/v1/videos/" + videoId + "/playback", ada.idToken());
+        assertThat(playback.status()).as(playback.body()).isEqualTo(200);
+        java.net.http.HttpResponse<byte[]> seek = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(playback.json().path("url").asText())).header("Range", "bytes=100-199").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(seek.statusCode()).as("a player seeking").isEqualTo(206);
+        assertThat(seek.body()).isEqualTo(java.util.Arrays.copyOfRange(video, 100, 200));
+        assertThat(seek.headers().firstValue("Content-Type")).contains("video/mp4");
 
         String logs = Files.readString(logFile);
         List<JsonNode> lines = logs.lines().filter(l -> !l.isBlank())
@@ -249,6 +257,13 @@ class UploadToScoreEndToEndTest {
                 "function:uploads", "function:uploadTrigger", "function:analyzeTask", "function:api")) {
             assertThat(parts.path(part).asText()).as(part).isEqualTo("ready");
         }
+        Reply webClient = system.get("/", null);
+        assertThat(webClient.status()).isEqualTo(200);
+        assertThat(webClient.body()).contains("<html");
+        assertThat(system.get("/v2/nothing", null).status()).isEqualTo(404);
+        JsonNode runtime = Json.tree(Files.readAllBytes(dir.resolve("data/runtime.json")));
+        assertThat(runtime.path("baseUrl").asText()).isEqualTo(system.baseUrl());
+        assertThat(runtime.path("authEmulatorHost").asText()).isEqualTo(system.emulators().auth().hostPort());
         Reply config = system.get("/config.json", null);
         assertThat(config.json().path("emulators").path("auth").asText())
                 .isEqualTo(system.emulators().auth().hostPort());

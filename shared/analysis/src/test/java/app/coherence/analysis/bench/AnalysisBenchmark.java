@@ -119,7 +119,7 @@ public final class AnalysisBenchmark {
     }
 
     private static Path talk(double minutes, int width, int height, double fps) {
-        Path file = TestTalks.directory().resolve(String.format(Locale.ROOT, "bench-%.0fmin-%dx%d.mp4", minutes, width, height));
+        Path file = TestTalks.directory().resolve(String.format(Locale.ROOT, "bench-%.1fmin-%dx%d.mp4", minutes, width, height));
         if (!Files.exists(file)) {
             long started = System.nanoTime();
             TestTalks.longTalk(file, minutes, width, height, fps);

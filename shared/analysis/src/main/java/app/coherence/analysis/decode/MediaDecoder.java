@@ -13,6 +13,8 @@ import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Decodes a file once, streaming: the audio track (resampled to 16 kHz mono) on the calling thread and
@@ -133,12 +135,15 @@ public final class MediaDecoder {
         int height = Math.max(2, (int) Math.round((double) info.height() * width / info.width()) / 2 * 2);
         long sampleEvery = Math.round(1_000_000 / settings.framesPerSecond());
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
-                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+                Mat upright = new Mat()) {
             g.setImageWidth(width);
             g.setImageHeight(height);
             g.setImageScalingFlags(swscale.SWS_AREA);
             g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             g.start();
+            // phones store portrait video as landscape pixels plus a display rotation: turn the frames upright
+            int quarterTurns = Math.floorMod((int) Math.round(-g.getDisplayRotation() / 90), 4);
             long frameStep = Math.round(1_000_000 / info.frameRate());
             long nextSample = 0;
             long last = -frameStep;
@@ -155,7 +160,7 @@ public final class MediaDecoder {
                 counts[0]++;
                 if (convert && ts + frameStep / 2 >= nextSample) {
                     counts[1]++;
-                    sink.accept(ts / 1e6, converter.convert(f));
+                    sink.accept(ts / 1e6, upright(converter.convert(f), quarterTurns, upright));
                     nextSample += sampleEvery;
                     while (nextSample <= ts) {
                         nextSample += sampleEvery;
@@ -174,6 +179,16 @@ public final class MediaDecoder {
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
             throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, "the video track cannot be decoded (damaged file)");
         }
+    }
+
+    /** {@code frame} turned clockwise by {@code quarterTurns} quarter turns (into {@code out}), or itself. */
+    private static Mat upright(Mat frame, int quarterTurns, Mat out) {
+        if (quarterTurns == 0) {
+            return frame;
+        }
+        opencv_core.rotate(frame, out, quarterTurns == 1 ? opencv_core.ROTATE_90_CLOCKWISE
+                : quarterTurns == 2 ? opencv_core.ROTATE_180 : opencv_core.ROTATE_90_COUNTERCLOCKWISE);
+        return out;
     }
 
     private static void joinQuietly(Thread t) {

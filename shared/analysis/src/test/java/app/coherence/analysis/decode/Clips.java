@@ -32,6 +32,12 @@ public final class Clips {
     /** Writes a clip; {@code format} "mp4", "mov", "matroska", "webm" (VP8 + Opus); toneHz 0 = silence; audio/video may be left out. */
     public static Path write(Path file, String format, double seconds, boolean video, boolean audio, double toneHz,
                              List<Double> slideChanges) {
+        return write(file, format, seconds, video, audio, toneHz, slideChanges, 0);
+    }
+
+    /** As above, with a display rotation in the container (as phones record portrait video) and a white mark top left. */
+    public static Path write(Path file, String format, double seconds, boolean video, boolean audio, double toneHz,
+                             List<Double> slideChanges, double displayRotation) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             int rate = 16_000;
@@ -52,6 +58,9 @@ public final class Clips {
                     r.setSampleRate(webm ? 48_000 : 44_100);
                     r.setAudioBitrate(64_000);
                 }
+                if (displayRotation != 0) {
+                    r.setDisplayRotation(displayRotation);
+                }
                 r.start();
                 int frames = (int) Math.round(seconds * fps);
                 for (int i = 0; i < frames; i++) {
@@ -61,6 +70,7 @@ public final class Clips {
                         canvas.put(COLOURS[slide % COLOURS.length]);
                         int x = 20 + (int) (t * 4) % 40;
                         rectangle(canvas, new Point(x, 100), new Point(x + 12, 112), new Scalar(255, 255, 255, 0), -1, 8, 0);
+                        rectangle(canvas, new Point(0, 0), new Point(40, 40), new Scalar(255, 255, 255, 0), -1, 8, 0);
                         r.record(converter.convert(canvas), avutil.AV_PIX_FMT_BGR24);
                     }
                     if (audio) {

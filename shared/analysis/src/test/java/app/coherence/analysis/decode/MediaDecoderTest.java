@@ -72,6 +72,26 @@ class MediaDecoderTest {
         }
     }
 
+    /** Phones store portrait video as landscape pixels and a display rotation; ffmpeg's autorotate was the oracle. */
+    @Test
+    void decode_rotatedVideo_framesComeUpright() {
+        Path file = Clips.write(dir.resolve("phone.mp4"), "mp4", 6, true, true, 220, List.of(), 90);
+        int[] checked = {0};
+        decode(file, SETTINGS, (s, t) -> { }, (t, mat) -> {
+            if (checked[0]++ == 0) {
+                assertThat(mat.cols()).isEqualTo(240);
+                assertThat(mat.rows()).isEqualTo(320);
+                // the white mark drawn top left of the stored picture is bottom left once turned upright
+                try (var pixels = mat.<org.bytedeco.javacpp.indexer.UByteIndexer>createIndexer()) {
+                    assertThat(pixels.get(315, 5, 0)).isGreaterThan(200);
+                    assertThat(pixels.get(5, 5, 0)).isLessThan(200);
+                    assertThat(pixels.get(5, 235, 0)).isLessThan(200);
+                }
+            }
+        });
+        assertThat(checked[0]).isGreaterThan(20);
+    }
+
     @Test
     void probe_badFiles_areRejectedWithTheirCode() throws IOException {
         Path empty = Files.write(dir.resolve("empty.mp4"), new byte[0]);

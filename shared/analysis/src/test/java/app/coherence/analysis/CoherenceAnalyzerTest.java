@@ -70,6 +70,27 @@ class CoherenceAnalyzerTest {
                 .isEqualTo(r.metrics().fillerWords());
     }
 
+    /** The analysis job cancels an attempt by throwing from the progress listener: everything must stop. */
+    @Test
+    void analyze_progressListenerThrows_stopsEveryThreadAndPassesTheExceptionOn() throws InterruptedException {
+        GeneratedTalk talk = TestTalks.standard();
+        class Cancelled extends RuntimeException {
+        }
+        try {
+            new CoherenceAnalyzer(heard(talk), AnalysisSettings.DEFAULT).analyze(talk.file(), "v4", (stage, percent) -> {
+                if (percent >= 20) {
+                    throw new Cancelled();
+                }
+            });
+            throw new AssertionError("not cancelled");
+        } catch (Cancelled expected) {
+            // passed on unchanged
+        }
+        Thread.sleep(300);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("decode-video", "vision");
+    }
+
     @Test
     void analyze_noFace_givesZeroEyeContactAndAFramingPriority() {
         GeneratedTalk talk = TestTalks.noFace();

@@ -53,20 +53,18 @@ public final class MediaDecoder {
         long audioEnd;
         try {
             audioEnd = decodeAudio(file, audio, audioMicros, videoMicros, progress);
-        } catch (RuntimeException e) {
-            video.interrupt();
-            joinQuietly(video);
-            throw e;
-        }
-        try {
             while (video.isAlive()) {
                 video.join(200);
                 progress.accept(Math.min(audioMicros.get(), videoMicros.get()) / 1e6);
             }
         } catch (InterruptedException e) {
-            video.interrupt();
+            stop(video);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while decoding", e);
+        } catch (RuntimeException e) {
+            // a rejection, a failing sink, or a progress listener cancelling the attempt: the video thread stops too
+            stop(video);
+            throw e;
         }
         if (videoFailure.get() != null) {
             Throwable e = videoFailure.get();
@@ -191,7 +189,8 @@ public final class MediaDecoder {
         return out;
     }
 
-    private static void joinQuietly(Thread t) {
+    private static void stop(Thread t) {
+        t.interrupt();
         try {
             t.join(5_000);
         } catch (InterruptedException e) {

@@ -23,6 +23,8 @@ import app.coherence.analysis.voice.VoiceFeatureExtractor;
 import app.coherence.analysis.voice.VoiceFeatures;
 import app.coherence.analysis.voice.VoiceTrack;
 import app.coherence.core.analysis.AnalysisOutput;
+import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.error.ErrorCode;
 import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.Metrics;
@@ -92,9 +94,14 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
             report.at("vision", VISION_AT);
             vision = looking.finish();
         }
+        VoiceTrack voiceTrack = voiceFeatures.finish();
+        if (words.isEmpty() && voiceTrack.frames().stream().noneMatch(voiceTrack::isSpeech)) {
+            // A silent track has nothing to coach; a clear error beats a meaningless "Needs Work".
+            throw new MediaRejectedException(ErrorCode.NO_SPEECH,
+                    "we heard no speech in this video: check that the microphone was on and unmuted");
+        }
         stageTimes.start("scoring");
         report.at("scoring", SCORING_AT);
-        VoiceTrack voiceTrack = voiceFeatures.finish();
         VoiceFeatures voice = new VoiceAnalyzer().analyze(voiceTrack);
         LanguageFeatures language = new LanguageAnalyzer().analyze(words, voice.filledPauseCandidates());
         TalkFeatures talk = new TalkFeatures(decoded.durationSeconds(), language, voiceTrack, voice, vision);

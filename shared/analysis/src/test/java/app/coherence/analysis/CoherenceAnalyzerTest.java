@@ -1,6 +1,7 @@
 package app.coherence.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import app.coherence.analysis.speech.RecognizedWord;
@@ -102,16 +103,13 @@ class CoherenceAnalyzerTest {
     }
 
     @Test
-    void analyze_silence_completesWithNoSpeech() {
+    void analyze_silence_isRejectedAsNoSpeech() {
         GeneratedTalk talk = TestTalks.silence();
-        AnalysisResult r = new CoherenceAnalyzer(new ScriptedSpeech(List.of()), AnalysisSettings.DEFAULT)
-                .analyze(talk.file(), "v3", null).result();
-        assertThat(r.transcript()).isEmpty();
-        assertThat(r.metrics().speakingPace()).isZero();
-        assertThat(r.metrics().fillerWords()).isZero();
-        assertThat(r.metrics().pauses().count()).isZero();
-        assertThat(r.priorities()).anyMatch(p -> p.contains("we heard no speech"));
-        assertThat(r.scoreTier()).isEqualTo("Needs Work");
+        CoherenceAnalyzer analyzer = new CoherenceAnalyzer(new ScriptedSpeech(List.of()), AnalysisSettings.DEFAULT);
+        assertThatThrownBy(() -> analyzer.analyze(talk.file(), "v3", null))
+                .isInstanceOf(MediaRejectedException.class)
+                .satisfies(e -> assertThat(((MediaRejectedException) e).code()).isEqualTo(ErrorCode.NO_SPEECH))
+                .hasMessageContaining("no speech");
     }
 
     @Test

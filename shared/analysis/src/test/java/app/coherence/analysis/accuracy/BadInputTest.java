@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.coherence.analysis.CoherenceAnalyzer;
 import app.coherence.analysis.testvideo.TestTalks;
-import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.MediaRejectedException;
 import app.coherence.core.error.ErrorCode;
 import java.nio.file.Path;
@@ -53,14 +52,9 @@ class BadInputTest {
         assertThat(rejection(TestTalks.audioOnly().file())).isEqualTo(ErrorCode.INVALID_MEDIA);
     }
 
-    /** A silent track is analysed, not rejected (the pipeline's choice): the recogniser must not invent words in it. */
+    /** A silent track is refused with NO_SPEECH: the recogniser invents no words in it, so there is nothing to coach. */
     @Test
-    void silentTalk_isAnalysedWithNoWordsAndSaysSo() {
-        AnalysisResult r = analyzer.analyze(TestTalks.silence().file(), "silence", null).result();
-
-        assertThat(r.transcript()).isEmpty();
-        assertThat(r.metrics().speakingPace()).isZero();
-        assertThat(r.priorities()).anyMatch(p -> p.contains("we heard no speech"));
-        assertThat(r.scoreTier()).isEqualTo("Needs Work");
+    void silentTalk_isNoSpeech() {
+        assertThat(rejection(TestTalks.silence().file())).isEqualTo(ErrorCode.NO_SPEECH);
     }
 }

@@ -17,6 +17,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     INVALID_MEDIA(422),
     NO_AUDIO_TRACK(422),
+    NO_SPEECH(422),
     TOO_LONG(422),
     TOO_SHORT(422),
     QUOTA_EXCEEDED(429),
@@ -36,6 +37,6 @@ public enum ErrorCode {
 
     /** True for codes that describe the user's own media, not a fault of ours. */
     public boolean isMediaRejection() {
-        return this == INVALID_MEDIA || this == NO_AUDIO_TRACK || this == TOO_LONG || this == TOO_SHORT;
+        return this == INVALID_MEDIA || this == NO_AUDIO_TRACK || this == NO_SPEECH || this == TOO_LONG || this == TOO_SHORT;
     }
 }

@@ -20,7 +20,17 @@ final class FirestoreSnapshots implements AutoCloseable {
         return thread;
     });
 
+    /** Auth accounts are a small REST download: saved often, since a Ctrl-C may stop the emulator before we can. */
+    private static final Duration ACCOUNTS_EVERY = Duration.ofSeconds(5);
+
     FirestoreSnapshots(LocalEmulators emulators, LocalSettings settings) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                emulators.saveAccounts();
+            } catch (RuntimeException e) {
+                LOG.debug("saving the Auth accounts failed: {}", e.getMessage());
+            }
+        }, ACCOUNTS_EVERY.toMillis(), ACCOUNTS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Duration every = settings.firestoreExportInterval();
         if (every.isZero() || every.isNegative()) {
             return;

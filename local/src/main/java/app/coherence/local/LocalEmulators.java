@@ -87,9 +87,13 @@ public final class LocalEmulators implements AutoCloseable {
         return auth;
     }
 
-    /** Exports the Firestore data and the Auth accounts now (also done on stop). */
+    /** Exports the Firestore data now (also done on stop). */
     public void export(String projectId, Path dir) {
         firestore.export(projectId, dir);
+    }
+
+    /** Saves the Auth emulator's accounts now (also done on stop, unless the emulator's own exit hook ran first). */
+    public void saveAccounts() {
         if (auth.isRunning()) {
             accounts.save();
         }

@@ -13,13 +13,8 @@ import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
 import app.coherence.gcp.accounts.AccountsPortsConfiguration;
 import app.coherence.gcp.accounts.BillingPortsConfiguration;
 import app.coherence.gcp.auth.FirebaseIdentity;
-import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreClients;
-import app.coherence.gcp.firestore.FirestoreDeletedVideos;
-import app.coherence.gcp.firestore.FirestoreNotifications;
-import app.coherence.gcp.firestore.FirestoreProfileStore;
-import app.coherence.gcp.firestore.FirestoreVideoListing;
-import app.coherence.gcp.firestore.FirestoreVideoStore;
+import app.coherence.gcp.firestore.FirestoreStoresConfiguration;
 import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
 import app.coherence.gcp.pubsub.PubSubConnection;
 import com.google.cloud.firestore.Firestore;
@@ -35,7 +30,7 @@ import org.springframework.context.annotation.Import;
  * dispatcher, Pub/Sub on the emulator, Firebase Auth on its emulator.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({AccountsPortsConfiguration.class, BillingPortsConfiguration.class})
+@Import({AccountsPortsConfiguration.class, BillingPortsConfiguration.class, FirestoreStoresConfiguration.class})
 public class LocalPortsConfiguration {
 
     @Bean
@@ -58,36 +53,6 @@ public class LocalPortsConfiguration {
     @Bean(destroyMethod = "close")
     public Firestore firestore(LocalEmulators emulators, LocalSettings settings) {
         return FirestoreClients.forEmulator(emulators.firestore().hostPort(), settings.projectId());
-    }
-
-    @Bean
-    public FirestoreVideoStore videoStore(Firestore db) {
-        return new FirestoreVideoStore(db);
-    }
-
-    @Bean
-    public FirestoreAnalysisStore analysisStore(Firestore db, Clock clock) {
-        return new FirestoreAnalysisStore(db, clock);
-    }
-
-    @Bean
-    public FirestoreVideoListing videoListing(Firestore db) {
-        return new FirestoreVideoListing(db);
-    }
-
-    @Bean
-    public FirestoreProfileStore profileStore(Firestore db) {
-        return new FirestoreProfileStore(db);
-    }
-
-    @Bean
-    public FirestoreDeletedVideos deletedVideos(Firestore db) {
-        return new FirestoreDeletedVideos(db);
-    }
-
-    @Bean
-    public FirestoreNotifications notifications(Firestore db) {
-        return new FirestoreNotifications(db);
     }
 
     /** The real pipeline: javacv decode, Vosk speech, voice and vision features, rules and score. */

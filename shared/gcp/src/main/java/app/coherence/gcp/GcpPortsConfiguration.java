@@ -4,13 +4,8 @@ import app.coherence.core.job.JobSettings;
 import app.coherence.core.upload.UploadRules;
 import app.coherence.gcp.accounts.AccountsPortsConfiguration;
 import app.coherence.gcp.auth.FirebaseIdentity;
-import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreClients;
-import app.coherence.gcp.firestore.FirestoreDeletedVideos;
-import app.coherence.gcp.firestore.FirestoreNotifications;
-import app.coherence.gcp.firestore.FirestoreProfileStore;
-import app.coherence.gcp.firestore.FirestoreVideoListing;
-import app.coherence.gcp.firestore.FirestoreVideoStore;
+import app.coherence.gcp.firestore.FirestoreStoresConfiguration;
 import app.coherence.gcp.function.OidcTaskCallerCheck;
 import app.coherence.gcp.pubsub.PubSubAnalysisEvents;
 import app.coherence.gcp.pubsub.PubSubConnection;
@@ -38,7 +33,7 @@ import org.springframework.core.env.Environment;
  * The analysis service adds its own {@code VideoAnalyzer} (shared/analysis).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(AccountsPortsConfiguration.class)
+@Import({AccountsPortsConfiguration.class, FirestoreStoresConfiguration.class})
 @Lazy
 public class GcpPortsConfiguration {
 
@@ -68,36 +63,6 @@ public class GcpPortsConfiguration {
         return settings.firestoreEmulatorHost()
                 .map(host -> FirestoreClients.forEmulator(host, settings.projectId()))
                 .orElseGet(() -> FirestoreClients.forProject(settings.projectId()));
-    }
-
-    @Bean
-    public FirestoreVideoStore videoStore(Firestore firestore) {
-        return new FirestoreVideoStore(firestore);
-    }
-
-    @Bean
-    public FirestoreAnalysisStore analysisStore(Firestore firestore, Clock clock) {
-        return new FirestoreAnalysisStore(firestore, clock);
-    }
-
-    @Bean
-    public FirestoreVideoListing videoListing(Firestore firestore) {
-        return new FirestoreVideoListing(firestore);
-    }
-
-    @Bean
-    public FirestoreProfileStore profileStore(Firestore firestore) {
-        return new FirestoreProfileStore(firestore);
-    }
-
-    @Bean
-    public FirestoreDeletedVideos deletedVideos(Firestore firestore) {
-        return new FirestoreDeletedVideos(firestore);
-    }
-
-    @Bean
-    public FirestoreNotifications notifications(Firestore firestore) {
-        return new FirestoreNotifications(firestore);
     }
 
     @Bean

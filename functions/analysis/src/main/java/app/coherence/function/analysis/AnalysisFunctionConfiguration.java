@@ -13,6 +13,7 @@ import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,12 +21,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AnalysisFunctionConfiguration {
 
+    /** Closed at shutdown: running attempts stop and free their lease, so the next delivery resumes at once. */
     @Bean
-    public HttpFunction analyzeTask(TaskCallerCheck taskCallerCheck, VideoStore videos, AnalysisStore analyses,
-                                    BlobStore blobs, VideoAnalyzer analyzer, AnalysisEvents events,
-                                    UploadLedger ledger, JobSettings jobSettings, Clock clock) {
-        AnalysisJob job = new AnalysisJob(videos, analyses, blobs, analyzer, events, ledger, jobSettings, clock);
-        AnalyzeTaskFunction tasks = new AnalyzeTaskFunction(taskCallerCheck, job);
+    public AnalysisJob analysisJob(VideoStore videos, AnalysisStore analyses, BlobStore blobs, VideoAnalyzer analyzer,
+                                   AnalysisEvents events, UploadLedger ledger, JobSettings jobSettings, Clock clock) {
+        return new AnalysisJob(videos, analyses, blobs, analyzer, events, ledger, jobSettings, clock);
+    }
+
+    @Bean
+    public SmartLifecycle analysisShutdown(AnalysisJob analysisJob) {
+        return new AnalysisShutdown(analysisJob);
+    }
+
+    @Bean
+    public HttpFunction analyzeTask(TaskCallerCheck taskCallerCheck, AnalysisJob analysisJob) {
+        AnalyzeTaskFunction tasks = new AnalyzeTaskFunction(taskCallerCheck, analysisJob);
         return HttpFunctions.guarded(HttpRoutes.builder()
                 .route("POST", "/tasks/analyze", tasks::analyze)
                 .build());

@@ -9,6 +9,7 @@ import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpReply;
 import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.job.AnalysisEvents;
+import app.coherence.core.job.AnalysisJob;
 import app.coherence.core.job.JobSettings;
 import app.coherence.core.json.Json;
 import app.coherence.core.quota.PlanLimits;
@@ -119,8 +120,15 @@ class AnalyzeTaskFlowTest {
     }
 
     private HttpFunction analyzeTask(JobSettings settings, AnalysisEvents announcer) {
-        return new AnalysisFunctionConfiguration().analyzeTask(callerCheck, videos, analyses, blobs, analyzer, announcer,
-                ledger, settings, CLOCK);
+        return analyzeTask(job(settings, announcer));
+    }
+
+    private AnalysisJob job(JobSettings settings, AnalysisEvents announcer) {
+        return new AnalysisFunctionConfiguration().analysisJob(videos, analyses, blobs, analyzer, announcer, ledger, settings, CLOCK);
+    }
+
+    private HttpFunction analyzeTask(AnalysisJob job) {
+        return new AnalysisFunctionConfiguration().analyzeTask(callerCheck, job);
     }
 
     /** The events the analysis-events subscription received, once there are {@code count} (or after 30 s). */
@@ -372,6 +380,40 @@ class AnalyzeTaskFlowTest {
         assertThat(published(0)).isEmpty();
         assertThat(outcome(deliver(target, id))).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(1);
+    }
+
+    @Test
+    void analyze_shutdownMidAnalysis_shouldFreeTheLeaseSoTheNextDeliveryResumes() throws Exception {
+        String id = queuedVideo();
+        JobSettings settings = settings(Duration.ofSeconds(60), Duration.ofMillis(10), 5);
+        AnalysisJob stopping = job(settings, events);
+        CountDownLatch started = new CountDownLatch(1);
+        analyzer.script((videoId, progress) -> {
+            progress.onProgress("decode", 10);
+            started.countDown();
+            for (int percent = 11; percent < 99; percent++) {
+                Thread.sleep(20);
+                progress.onProgress("decode", percent);
+            }
+            return ScriptedAnalyzer.result(videoId, 77);
+        });
+        CompletableFuture<HttpReply> first = CompletableFuture.supplyAsync(() -> deliver(analyzeTask(stopping), id));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        stopping.close(); // the service shuts down while the attempt runs
+
+        HttpReply interrupted = first.get(30, TimeUnit.SECONDS);
+        assertThat(interrupted.status()).isEqualTo(503);
+        Video left = video(id);
+        assertThat(left.status()).isEqualTo(VideoStatus.PROCESSING);
+        assertThat(left.leaseUntil()).isNull();
+        assertThat(analyses.find(id)).isEmpty();
+
+        analyzer.script((videoId, progress) -> ScriptedAnalyzer.result(videoId, 77));
+        HttpReply resumed = deliver(analyzeTask(settings), id);
+        assertThat(outcome(resumed)).isEqualTo("COMPLETED");
+        assertThat(video(id).attempts()).isEqualTo(2);
+        assertThat(video(id).coherenceScore()).isEqualTo(77);
     }
 
     @Test

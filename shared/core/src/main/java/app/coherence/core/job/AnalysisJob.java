@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ import org.slf4j.MDC;
  * Runs the analysis of one video, once: claims it with a lease (so a second delivery while a live
  * attempt runs does nothing), downloads, analyses with progress, stores the result and announces it.
  */
-public class AnalysisJob {
+public class AnalysisJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisJob.class);
     /** The error code of a video that failed for a reason of ours (its quota slot is given back). */
     private static final String OUR_FAULT = "INTERNAL";
@@ -41,6 +43,8 @@ public class AnalysisJob {
     private final UploadLedger ledger;
     private final JobSettings settings;
     private final Clock clock;
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
 
     public AnalysisJob(VideoStore videos, AnalysisStore analyses, BlobStore blobs, VideoAnalyzer analyzer,
                        AnalysisEvents events, UploadLedger ledger, JobSettings settings, Clock clock) {
@@ -98,26 +102,26 @@ public class AnalysisJob {
 
     private JobOutcome analyse(Video video, String attemptId) {
         Path workFile = null;
+        running.incrementAndGet();
         try {
             Files.createDirectories(settings.workDir());
             workFile = Files.createTempFile(settings.workDir(), "video-" + video.videoId(), ".bin");
             blobs.download(video.storagePath(), workFile);
-            ProgressWriter progress = new ProgressWriter(videos, video.videoId(), attemptId, settings, clock);
+            ProgressWriter progress = new ProgressWriter(videos, video.videoId(), attemptId, settings, clock, () -> stopping);
             AnalysisOutput output = analyzer.analyze(workFile, video.videoId(), progress);
             return complete(video, attemptId, output);
         } catch (MediaRejectedException e) {
             return reject(video, attemptId, e);
         } catch (ProgressWriter.AttemptCancelled e) {
-            LOG.info("analysis cancelled: {}", e.getMessage());
-            return JobOutcome.NOTHING_TO_DO;
+            return cancelled(video, attemptId, e);
         } catch (IOException | RuntimeException e) {
             if (cancelledWithin(e)) {
                 // The pipeline wrapped our cancellation in an exception of its own.
-                LOG.info("analysis cancelled: {}", e.getMessage());
-                return JobOutcome.NOTHING_TO_DO;
+                return cancelled(video, attemptId, e);
             }
             return transientFailure(video, attemptId, e);
         } finally {
+            running.decrementAndGet();
             if (workFile != null) {
                 try {
                     Files.deleteIfExists(workFile);
@@ -126,6 +130,39 @@ public class AnalysisJob {
                 }
             }
         }
+    }
+
+    /**
+     * Stops every running attempt at its next progress report (the service is shutting down): the
+     * video stays processing with its lease freed, so the next delivery (or a restart) takes it over
+     * at once. Waits a few seconds for the attempts to let go.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get() > 0) {
+            LOG.warn("{} analysis attempt(s) still running at shutdown", running.get());
+        }
+    }
+
+    private JobOutcome cancelled(Video video, String attemptId, Exception e) {
+        if (!stopping) {
+            LOG.info("analysis cancelled: {}", e.getMessage());
+            return JobOutcome.NOTHING_TO_DO;
+        }
+        videos.update(video.videoId(), v -> attemptId.equals(v.attemptId()) && v.status() == VideoStatus.PROCESSING
+                ? v.withLease(null, clock.instant()) : v);
+        LOG.info("analysis interrupted by shutdown; the video stays processing for the next delivery");
+        return JobOutcome.RETRY;
     }
 
     private static boolean cancelledWithin(Throwable e) {

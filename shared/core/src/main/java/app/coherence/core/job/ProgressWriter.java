@@ -7,6 +7,7 @@ import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,8 +24,15 @@ final class ProgressWriter implements ProgressListener {
     private Instant lastWrite = Instant.MIN;
     private int lastPercent = -1;
     private String lastStage;
+    private final BooleanSupplier stopping;
 
     ProgressWriter(VideoStore videos, String videoId, String attemptId, JobSettings settings, Clock clock) {
+        this(videos, videoId, attemptId, settings, clock, () -> false);
+    }
+
+    ProgressWriter(VideoStore videos, String videoId, String attemptId, JobSettings settings, Clock clock,
+                   BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.videos = videos;
         this.videoId = videoId;
         this.attemptId = attemptId;
@@ -35,6 +43,9 @@ final class ProgressWriter implements ProgressListener {
 
     @Override
     public synchronized void onProgress(String stage, int percent) {
+        if (stopping.getAsBoolean()) {
+            throw new AttemptCancelled("the analysis service is stopping");
+        }
         Instant now = clock.instant();
         int bounded = Math.max(0, Math.min(99, percent));
         Duration sinceWrite = Duration.between(lastWrite, now);

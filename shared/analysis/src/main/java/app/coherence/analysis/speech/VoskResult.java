@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /** Reads the words out of one Vosk JSON result ({@code {"result":[{word,start,end,conf}],"text":...}}). */
 final class VoskResult {
@@ -12,8 +13,8 @@ final class VoskResult {
     private VoskResult() {
     }
 
-    /** The result's words, their times shifted by {@code offsetSeconds}; Vosk's "[unk]" is dropped. */
-    static List<RecognizedWord> words(String json, double offsetSeconds) {
+    /** The result's words, their times mapped onto the stream's clock by {@code toStream}; "[unk]" is dropped. */
+    static List<RecognizedWord> words(String json, DoubleUnaryOperator toStream) {
         JsonNode root;
         try {
             root = Json.mapper().readTree(json);
@@ -27,8 +28,8 @@ final class VoskResult {
                 continue;
             }
             words.add(new RecognizedWord(text,
-                    offsetSeconds + w.path("start").asDouble(),
-                    offsetSeconds + w.path("end").asDouble(),
+                    toStream.applyAsDouble(w.path("start").asDouble()),
+                    toStream.applyAsDouble(w.path("end").asDouble()),
                     w.path("conf").asDouble(1.0)));
         }
         return words;

@@ -25,7 +25,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private static volatile Model sharedModel;
 
     private final ExecutorService pool;
-    private final int maxInFlight;
+    private final int threads;
     private final VoskSpeechSession.ChunkPolicy policy;
 
     /** Two recognition threads (this machine's cores), at most three chunks of audio held at once. */
@@ -51,13 +51,13 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                 });
         executor.allowCoreThreadTimeOut(true); // a dropped recogniser leaves no threads behind
         this.pool = executor;
-        this.maxInFlight = threads + 1;
+        this.threads = threads;
         this.policy = policy;
     }
 
     @Override
     public VoskSpeechSession start() {
-        return new VoskSpeechSession(model(), pool, maxInFlight, policy);
+        return new VoskSpeechSession(model(), pool, threads, policy);
     }
 
     /** Loads the model now (e.g. at service start) instead of at the first recognition. */

@@ -1,28 +1,36 @@
 package app.coherence.analysis.speech;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * One recognition: the stream is cut at pauses into chunks that are recognised in parallel, each by
- * its own Vosk {@link Recognizer}, and their word times shifted back onto the stream's clock.
+ * One recognition: the stream is cut at pauses into chunks, dealt in turn to a few lanes that run in
+ * parallel; each lane recognises its chunks in order with one long-lived Vosk {@link Recognizer}, and
+ * the word times are mapped back onto the stream's clock.
  *
- * <p>Memory stays bounded: {@code accept} blocks (backpressure on the decoding thread) while
- * {@code maxInFlight} chunks are queued or being recognised.
+ * <p>Why lanes and not a recogniser per chunk: a fresh recogniser expands its decoding graph again and
+ * re-learns the speaker, which more than doubled the CPU per second of audio. Chunks go to lanes by
+ * their index, never by which thread is free, so a video always gets the same transcript.
+ *
+ * <p>Memory stays bounded: {@code accept} blocks (backpressure on the decoding thread) while one chunk
+ * more than there are lanes is queued or being recognised.
  */
 public final class VoskSpeechSession implements SpeechSession {
     static final int SAMPLE_RATE = 16_000;
@@ -33,7 +41,8 @@ public final class VoskSpeechSession implements SpeechSession {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final PauseSplitter splitter;
-    private final List<Future<List<RecognizedWord>>> chunks = new ArrayList<>();
+    private final Lane[] lanes;
+    private final List<CompletableFuture<List<RecognizedWord>>> chunks = new ArrayList<>();
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger mostHeld = new AtomicInteger();
@@ -42,10 +51,14 @@ public final class VoskSpeechSession implements SpeechSession {
     private RecognitionStats stats;
     private volatile boolean closed;
 
-    VoskSpeechSession(Model model, ExecutorService pool, int maxInFlight, ChunkPolicy policy) {
+    VoskSpeechSession(Model model, ExecutorService pool, int lanes, ChunkPolicy policy) {
         this.model = model;
         this.pool = pool;
-        this.inFlight = new Semaphore(maxInFlight);
+        this.inFlight = new Semaphore(lanes + 1);
+        this.lanes = new Lane[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new Lane();
+        }
         this.splitter = new PauseSplitter(SAMPLE_RATE, policy.minSeconds(), policy.maxSeconds(),
                 policy.pauseSeconds(), this::submit);
     }
@@ -53,6 +66,14 @@ public final class VoskSpeechSession implements SpeechSession {
     /** Where chunks are cut: at least {@code minSeconds}, at most {@code maxSeconds}, at pauses of {@code pauseSeconds}. */
     record ChunkPolicy(double minSeconds, double maxSeconds, double pauseSeconds) {
         static final ChunkPolicy DEFAULT = new ChunkPolicy(10, 30, 0.3);
+    }
+
+    /** A recogniser and the chunks it has heard; touched by one pool thread at a time (its chunks run in order). */
+    private static final class Lane {
+        private Recognizer recognizer;
+        /** Samples fed to {@code recognizer}: Vosk counts its word times from its first sample, across results. */
+        private long heard;
+        private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -75,8 +96,12 @@ public final class VoskSpeechSession implements SpeechSession {
             throw new IllegalStateException("interrupted while waiting for the speech recogniser", e);
         }
         mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+        Lane lane = lanes[chunks.size() % lanes.length];
         try {
-            chunks.add(pool.submit(() -> recognise(chunk)));
+            // handle, not then: a chunk runs (and frees its slot) even if the lane's previous chunk failed
+            CompletableFuture<List<RecognizedWord>> words = lane.tail.handleAsync((ignored, failure) -> recognise(lane, chunk), pool);
+            lane.tail = words;
+            chunks.add(words);
         } catch (RuntimeException e) {
             held.decrementAndGet();
             inFlight.release();
@@ -84,26 +109,50 @@ public final class VoskSpeechSession implements SpeechSession {
         }
     }
 
-    private List<RecognizedWord> recognise(PauseSplitter.Chunk chunk) throws IOException {
+    private List<RecognizedWord> recognise(Lane lane, PauseSplitter.Chunk chunk) {
         long started = System.nanoTime();
-        try (Recognizer recognizer = new Recognizer(model, SAMPLE_RATE)) {
-            recognizer.setWords(true);
-            double offset = (double) chunk.startSample() / SAMPLE_RATE;
-            List<RecognizedWord> words = new ArrayList<>();
-            short[] all = chunk.samples();
-            for (int from = 0; from < all.length && !closed; from += FEED) {
-                short[] piece = Arrays.copyOfRange(all, from, Math.min(all.length, from + FEED));
-                if (recognizer.acceptWaveForm(piece, piece.length)) {
-                    words.addAll(VoskResult.words(recognizer.getResult(), offset));
-                }
+        try {
+            if (closed) {
+                return List.of();
             }
-            words.addAll(VoskResult.words(recognizer.getFinalResult(), offset));
-            return words;
+            double chunkStart = (double) chunk.startSample() / SAMPLE_RATE;
+            return recognise(lane, chunk.samples(), t -> chunkStart + t);
         } finally {
             busyNanos.addAndGet(System.nanoTime() - started);
             held.decrementAndGet();
             inFlight.release();
         }
+    }
+
+    /** Feeds one chunk to the lane's recogniser and ends it there, so none of its words waits for the next chunk. */
+    private List<RecognizedWord> recognise(Lane lane, short[] all, DoubleUnaryOperator toStream) {
+        if (lane.recognizer == null) {
+            try {
+                lane.recognizer = new Recognizer(model, SAMPLE_RATE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start a Vosk recogniser", e);
+            }
+            lane.recognizer.setWords(true);
+            lane.heard = 0;
+        }
+        double before = (double) lane.heard / SAMPLE_RATE;
+        DoubleUnaryOperator fromChunk = t -> toStream.applyAsDouble(Math.max(0, t - before));
+        List<RecognizedWord> words = new ArrayList<>();
+        try {
+            for (int from = 0; from < all.length && !closed; from += FEED) {
+                short[] piece = Arrays.copyOfRange(all, from, Math.min(all.length, from + FEED));
+                lane.heard += piece.length;
+                if (lane.recognizer.acceptWaveForm(piece, piece.length)) {
+                    words.addAll(VoskResult.words(lane.recognizer.getResult(), fromChunk));
+                }
+            }
+            words.addAll(VoskResult.words(lane.recognizer.getFinalResult(), fromChunk));
+        } catch (RuntimeException e) {
+            lane.recognizer.close(); // its state is unknown: the lane's next chunk starts a fresh one
+            lane.recognizer = null;
+            throw e;
+        }
+        return words;
     }
 
     @Override
@@ -135,11 +184,16 @@ public final class VoskSpeechSession implements SpeechSession {
         return stats;
     }
 
+    /** Stops recognition and frees the recognisers once their running chunk has stopped (each within a quarter second of audio). */
     @Override
     public void close() {
         closed = true;
-        for (Future<List<RecognizedWord>> chunk : chunks) {
-            chunk.cancel(false);
+        for (Lane lane : lanes) {
+            lane.tail.handle((ignored, failure) -> null).join();
+            if (lane.recognizer != null) {
+                lane.recognizer.close();
+                lane.recognizer = null;
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * {@code bench analysis}: generates a 3-minute 720p talk (festival voice, face photo, slides) and prints
+ * {@code bench analysis}: generates a 3-minute 720p talk (festival voice, face photo, slides) twice, once
+ * with camera-like grain at a phone's bitrate (the figure that counts) and once drawn only, and prints for each
  * the analysis' wall time, real-time factor, each stage's time and peak heap, beside the time of a plain
  * {@code ffmpeg -f null} decode of the same file and the ratio of the two. Then analyses a 1-minute and
  * a 6-minute talk to compare their peak heap (memory must not grow with length).
@@ -46,20 +47,40 @@ public final class AnalysisBenchmark {
                 }
             }
         }
-        Path talk = talk(minutes, 1280, 720, 25);
+        Path camera = talk(minutes, 1280, 720, 25, true);
+        Path drawn = talk(minutes, 1280, 720, 25, false);
         long loading = System.nanoTime();
         VoskSpeechRecognizer.preload();
         System.out.printf(Locale.ROOT, "speech model load (once per process, not counted below): %.1f s%n", (System.nanoTime() - loading) / 1e9);
 
-        double[] before = plainDecode(talk);
         CoherenceAnalyzer analyzer = CoherenceAnalyzer.withDefaultSpeech();
+        compare(analyzer, camera, "camera-like: sensor grain, 5 Mbit/s, as a phone records");
+        compare(analyzer, drawn, "drawn frames only: compresses to almost nothing, so its decode floor is unrealistically low");
+
+        if (memory) {
+            System.out.printf("%npeak heap by talk length (640x360, 25 fps)%n");
+            for (double m : new double[] {1, 6}) {
+                Path file = talk(m, 640, 360, 25, false);
+                System.gc();
+                Run r = analyse(analyzer, file);
+                double peak = r.stages.values().stream().mapToDouble(StageTimes.Stage::peakHeapMb).max().orElse(0);
+                System.out.printf(Locale.ROOT, "  %.0f-minute talk: wall %5.1f s, peak heap %5.0f MB (%s), old gen after GC %5.0f MB%n",
+                        m, r.seconds, peak, perStage(r.stages), oldGenAfterGcMb());
+            }
+        }
+    }
+
+    /** Analyses {@code talk} between two plain decodes of it and prints the figures side by side. */
+    private static void compare(CoherenceAnalyzer analyzer, Path talk, String kind) throws IOException, InterruptedException {
+        double[] before = plainDecode(talk);
         Run run = analyse(analyzer, talk);
         double[] after = plainDecode(talk);
         // this machine is shared: the decode is timed before and after the analysis, and CPU seconds
         // (less sensitive to other load than wall time) are printed beside wall time
         double decode = (before[0] + after[0]) / 2;
         double decodeCpu = (before[1] + after[1]) / 2;
-        System.out.printf(Locale.ROOT, "%nanalysis of %s (%.0f s, 1280x720 25 fps)%n", talk.getFileName(), run.result.durationSeconds());
+        System.out.printf(Locale.ROOT, "%nanalysis of %s (%.0f s, 1280x720 25 fps, %.1f MB; %s)%n", talk.getFileName(),
+                run.result.durationSeconds(), Files.size(talk) / 1e6, kind);
         System.out.printf(Locale.ROOT, "  wall time            %6.1f s (CPU %.1f s on %d cores, load average %.1f)%n", run.seconds,
                 run.cpuSeconds, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -74,18 +95,6 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "  result: score %d (%s), %d flags, %.0f wpm, %d fillers%n", run.result.coherenceScore(),
                 run.result.scoreTier(), run.result.dissonanceFlags().size(), run.result.metrics().speakingPace(),
                 run.result.metrics().fillerWords());
-
-        if (memory) {
-            System.out.printf("%npeak heap by talk length (640x360, 25 fps)%n");
-            for (double m : new double[] {1, 6}) {
-                Path file = talk(m, 640, 360, 25);
-                System.gc();
-                Run r = analyse(analyzer, file);
-                double peak = r.stages.values().stream().mapToDouble(StageTimes.Stage::peakHeapMb).max().orElse(0);
-                System.out.printf(Locale.ROOT, "  %.0f-minute talk: wall %5.1f s, peak heap %5.0f MB (%s), old gen after GC %5.0f MB%n",
-                        m, r.seconds, peak, perStage(r.stages), oldGenAfterGcMb());
-            }
-        }
     }
 
     private record Run(AnalysisResult result, double seconds, double cpuSeconds, Map<String, StageTimes.Stage> stages) {
@@ -118,11 +127,12 @@ public final class AnalysisBenchmark {
         return sum / (1024.0 * 1024);
     }
 
-    private static Path talk(double minutes, int width, int height, double fps) {
-        Path file = TestTalks.directory().resolve(String.format(Locale.ROOT, "bench-%.1fmin-%dx%d.mp4", minutes, width, height));
+    private static Path talk(double minutes, int width, int height, double fps, boolean likeCamera) {
+        Path file = TestTalks.directory().resolve(String.format(Locale.ROOT, "bench-%.1fmin-%dx%d%s.mp4", minutes, width, height,
+                likeCamera ? "-camera" : ""));
         if (!Files.exists(file)) {
             long started = System.nanoTime();
-            TestTalks.longTalk(file, minutes, width, height, fps);
+            TestTalks.longTalk(file, minutes, width, height, fps, likeCamera);
             System.out.printf(Locale.ROOT, "generated %s in %.0f s%n", file.getFileName(), (System.nanoTime() - started) / 1e9);
         }
         return file;

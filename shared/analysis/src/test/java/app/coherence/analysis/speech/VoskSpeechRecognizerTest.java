@@ -84,6 +84,53 @@ class VoskSpeechRecognizerTest {
     }
 
     @Test
+    void manySmallChunksOnTwoLanes_giveTheSameWordsEveryTime_onTheStreamsClock() {
+        GeneratedTalk talk = TestTalks.standard();
+        short[] audio = SoundTrack.read16k(talk.file());
+        // 2-5 s chunks: each lane's recogniser hears many chunks, so its word times must be mapped back each time
+        VoskSpeechRecognizer lanes = new VoskSpeechRecognizer(2, new VoskSpeechSession.ChunkPolicy(2, 5, 0.3));
+
+        List<RecognizedWord> first = recogniseWith(lanes, audio);
+        List<RecognizedWord> second = recogniseWith(lanes, audio);
+
+        // chunks go to lanes by index, not by which thread is free; Vosk itself varies in the last digits of
+        // its confidences from run to run (even one recogniser on one thread), so compare the words heard
+        assertThat(WordErrorRate.of(first.stream().map(RecognizedWord::text).toList(),
+                second.stream().map(RecognizedWord::text).toList()).rate).isLessThan(0.02);
+        WordErrorRate wer = WordErrorRate.of(talk.words().stream().map(GeneratedTalk.Word::word).toList(),
+                first.stream().map(RecognizedWord::text).toList());
+        assertThat(wer.rate).isLessThan(0.15);
+        for (WordErrorRate.Match m : wer.matches) {
+            GeneratedTalk.Word truth = talk.words().get(m.reference());
+            assertThat(first.get(m.hypothesis()).start()).as("start of '%s'", truth.word())
+                    .isCloseTo(truth.start(), org.assertj.core.data.Offset.offset(0.5));
+        }
+    }
+
+    @Test
+    void closingMidRecognition_stopsAtOnce_andTheSessionTakesNoMoreAudio() {
+        GeneratedTalk talk = TestTalks.standard();
+        short[] audio = SoundTrack.read16k(talk.file());
+        VoskSpeechSession session = new VoskSpeechRecognizer(2, new VoskSpeechSession.ChunkPolicy(2, 5, 0.3)).start();
+        session.accept(audio, audio.length / 2);
+
+        long started = System.nanoTime();
+        session.close();
+
+        assertThat((System.nanoTime() - started) / 1e9).as("close waits for a quarter second of audio, not the chunks")
+                .isLessThan(2.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.accept(audio, 100))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<RecognizedWord> recogniseWith(VoskSpeechRecognizer recognizer, short[] audio) {
+        try (VoskSpeechSession session = recognizer.start()) {
+            session.accept(audio, audio.length);
+            return session.finish();
+        }
+    }
+
+    @Test
     void silence_yieldsNoWords() {
         assertThat(recognise(new short[16_000 * 5], null)).isEmpty();
     }

@@ -1,6 +1,9 @@
 package app.coherence.analysis.testvideo;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_16SC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -18,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -51,12 +56,18 @@ final class TalkRenderer {
 
     private final GeneratedTalk talk;
     private final List<TalkScript.Slide> slides;
-    private final short[] audio;
+    /** Distinct grain patterns cycled over the frames: more than the encoder's reference frames, so none repeats for it. */
+    private static final int GRAIN_PATTERNS = 16;
+    private static final double GRAIN_SIGMA = 6;
 
-    TalkRenderer(GeneratedTalk talk, List<TalkScript.Slide> slides, short[] audio) {
+    private final short[] audio;
+    private final boolean camera;
+
+    TalkRenderer(GeneratedTalk talk, List<TalkScript.Slide> slides, short[] audio, boolean camera) {
         this.talk = talk;
         this.slides = slides;
         this.audio = audio;
+        this.camera = camera;
     }
 
     void write() {
@@ -83,7 +94,7 @@ final class TalkRenderer {
             r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             r.setFrameRate(talk.fps());
             r.setGopSize((int) Math.round(talk.fps() * 2));
-            r.setVideoBitrate(width * height * 2);
+            r.setVideoBitrate((int) (width * height * (camera ? 5.5 : 2)));
         }
         if (channels > 0) {
             r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
@@ -115,6 +126,7 @@ final class TalkRenderer {
         resize(crop, presenter, new Size(pw, ph), 0, 0, INTER_AREA);
         Rect place = new Rect((w - pw) / 2, h - ph, pw, ph);
         Mat canvas = new Mat(h, w, CV_8UC3);
+        List<Mat> grain = camera ? grain(w, h) : List.of();
         try (FFmpegFrameRecorder r = recorder(w, h, talk.hasAudio() ? 1 : 0);
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             r.start();
@@ -132,6 +144,9 @@ final class TalkRenderer {
                         drawHand(canvas, place, (t - g.start()) / g.seconds());
                     }
                 }
+                if (camera) {
+                    add(canvas, grain.get(i % grain.size()), canvas, new Mat(), CV_8U);
+                }
                 r.record(converter.convert(canvas), avutil.AV_PIX_FMT_BGR24);
                 if (talk.hasAudio()) {
                     int from = (int) Math.round(i / talk.fps() * Festival.SAMPLE_RATE);
@@ -143,11 +158,28 @@ final class TalkRenderer {
             }
             r.stop();
         } finally {
+            grain.forEach(Mat::close);
             canvas.close();
             presenter.close();
             crop.close();
             photo.close();
         }
+    }
+
+    /** Gaussian sensor noise (signed, per channel), seeded so a regenerated talk is the same file. */
+    private static List<Mat> grain(int w, int h) {
+        Random random = new Random(42);
+        List<Mat> patterns = new ArrayList<>();
+        short[] values = new short[w * h * 3];
+        for (int p = 0; p < GRAIN_PATTERNS; p++) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (short) Math.round(random.nextGaussian() * GRAIN_SIGMA);
+            }
+            Mat noise = new Mat(h, w, CV_16SC3);
+            ((ShortBuffer) noise.createBuffer()).put(values);
+            patterns.add(noise);
+        }
+        return patterns;
     }
 
     private void recordAudio(FFmpegFrameRecorder r, int from, int to) throws FrameRecorder.Exception {

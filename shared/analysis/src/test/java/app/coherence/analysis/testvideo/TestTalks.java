@@ -143,7 +143,15 @@ public final class TestTalks {
      * picture format (e.g. 1280x720, 25 fps).
      */
     public static GeneratedTalk longTalk(Path file, double minutes, int width, int height, double fps) {
+        return longTalk(file, minutes, width, height, fps, false);
+    }
+
+    /** As {@link #longTalk(Path, double, int, int, double)}; {@code likeCamera}: see {@link TalkScript#likeCamera()}. */
+    public static GeneratedTalk longTalk(Path file, double minutes, int width, int height, double fps, boolean likeCamera) {
         TalkScript s = new TalkScript(Festival.inTarget()).format(width, height, fps);
+        if (likeCamera) {
+            s.likeCamera();
+        }
         while (s.now() < minutes * 60 - 65) {
             standard(s);
         }

@@ -3,6 +3,7 @@ package app.coherence.local.web;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpReply;
+import app.coherence.core.http.QueryString;
 import app.coherence.embedded.blob.BlobDownload;
 import app.coherence.embedded.blob.FileSystemBlobStore;
 import jakarta.servlet.http.HttpServlet;
@@ -66,7 +67,7 @@ public final class BlobServlet extends HttpServlet {
         if (!request.getMethod().equals("PUT")) {
             throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT");
         }
-        store.receiveUpload(ServletExchange.firstValues(request.getQueryString()), request.getContentType(),
+        store.receiveUpload(QueryString.firstValues(request.getQueryString()), request.getContentType(),
                 request.getContentLengthLong(), request.getInputStream());
         response.setStatus(200);
         response.setContentLength(0);
@@ -77,7 +78,7 @@ public final class BlobServlet extends HttpServlet {
         if (!head && !request.getMethod().equals("GET")) {
             throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "download URLs take GET or HEAD");
         }
-        BlobDownload blob = store.openDownload(ServletExchange.firstValues(request.getQueryString()),
+        BlobDownload blob = store.openDownload(QueryString.firstValues(request.getQueryString()),
                 request.getHeader("Range"));
         response.setStatus(blob.status());
         response.setHeader("Accept-Ranges", "bytes");

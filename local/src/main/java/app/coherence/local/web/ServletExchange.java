@@ -4,14 +4,12 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpReply;
+import app.coherence.core.http.QueryString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ public final class ServletExchange {
             headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return new HttpCall(request.getMethod(), path, query(request.getQueryString()), headers, body);
+        return new HttpCall(request.getMethod(), path, QueryString.parse(request.getQueryString()), headers, body);
     }
 
     /** Writes a reply: status, content type, headers, body. */
@@ -52,39 +50,6 @@ public final class ServletExchange {
         response.setContentLength(reply.body().length);
         if (reply.body().length > 0) {
             response.getOutputStream().write(reply.body());
-        }
-    }
-
-    /** Parses a raw query string into decoded name → values, keeping order. */
-    public static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return params;
-    }
-
-    /** The first value of each query parameter. */
-    public static Map<String, String> firstValues(String raw) {
-        Map<String, String> first = new LinkedHashMap<>();
-        query(raw).forEach((name, values) -> first.put(name, values.get(0)));
-        return first;
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, "the query string is not validly encoded");
         }
     }
 

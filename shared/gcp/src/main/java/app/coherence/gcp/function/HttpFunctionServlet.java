@@ -1,8 +1,10 @@
 package app.coherence.gcp.function;
 
+import app.coherence.core.error.CoherenceException;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpReply;
+import app.coherence.core.http.QueryString;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +41,13 @@ public final class HttpFunctionServlet extends HttpServlet {
             body = in.readAllBytes();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        HttpReply reply = function.apply(new HttpCall(request.getMethod(), path.isEmpty() ? "/" : path,
-                MessageHttpFunctions.parseQuery(request.getQueryString()), headers, body));
+        HttpReply reply;
+        try {
+            reply = function.apply(new HttpCall(request.getMethod(), path.isEmpty() ? "/" : path,
+                    QueryString.parse(request.getQueryString()), headers, body));
+        } catch (CoherenceException e) {
+            reply = HttpReply.error(e); // e.g. a badly encoded query string
+        }
         response.setStatus(reply.status());
         if (reply.contentType() != null) {
             response.setContentType(reply.contentType());

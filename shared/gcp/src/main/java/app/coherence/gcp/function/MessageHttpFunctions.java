@@ -1,10 +1,10 @@
 package app.coherence.gcp.function;
 
+import app.coherence.core.error.CoherenceException;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpReply;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import app.coherence.core.http.QueryString;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,7 +39,15 @@ public final class MessageHttpFunctions {
 
     /** {@code function} as a message function. */
     public static Function<Message<byte[]>, Message<byte[]>> adapt(HttpFunction function) {
-        return message -> toMessage(function.apply(toCall(message)));
+        return message -> {
+            HttpCall call;
+            try {
+                call = toCall(message);
+            } catch (CoherenceException e) {
+                return toMessage(HttpReply.error(e)); // e.g. a badly encoded query string: 400, as locally
+            }
+            return toMessage(function.apply(call));
+        };
     }
 
     /** The request a message stands for; without a method header it is a POST to "/". */
@@ -61,7 +69,7 @@ public final class MessageHttpFunctions {
                 }
             }
         });
-        return new HttpCall(method, path, parseQuery(text(headers.get(QUERY), "")), httpHeaders, message.getPayload());
+        return new HttpCall(method, path, QueryString.parse(text(headers.get(QUERY), "")), httpHeaders, message.getPayload());
     }
 
     /** The reply as a message: body, status header, content type and the reply's own headers. */
@@ -73,32 +81,6 @@ public final class MessageHttpFunctions {
         }
         reply.headers().forEach(builder::setHeader);
         return builder.build();
-    }
-
-    /** Splits {@code a=1&b=x%20y&a=2} into decoded names and values, keeping repeats in order. */
-    public static Map<String, List<String>> parseQuery(String query) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return params;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s; // a stray '%' is kept literally rather than failing the whole request
-        }
     }
 
     private static String text(Object value, String fallback) {

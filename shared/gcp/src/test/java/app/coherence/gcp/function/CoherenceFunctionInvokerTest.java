@@ -74,6 +74,19 @@ class CoherenceFunctionInvokerTest {
     }
 
     @Test
+    void service_shouldAnswer400ForABadlyEncodedQuery_withoutCallingTheFunction() throws Exception {
+        CoherenceFunctionInvoker invoker = invoker("echo");
+        FakeHttp.Response response = new FakeHttp.Response();
+
+        invoker.service(new FakeHttp.Request("POST", "/v1/things/t-1", "cursor=%zz", new byte[0]), response);
+
+        assertThat(response.status).isEqualTo(400);
+        JsonNode error = Json.tree(response.body.toByteArray()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(error.path("message").asText()).contains("query string");
+    }
+
+    @Test
     void accept_shouldRebuildTheStorageCloudEventFromTheLegacyForm() {
         CoherenceFunctionInvoker invoker = invoker("events");
         String data = "{\"bucket\":\"coherence-uploads\",\"name\":\"uploads/u1/v1\",\"size\":\"2048\",\"contentType\":\"video/mp4\"}";

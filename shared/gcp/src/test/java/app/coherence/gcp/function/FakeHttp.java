@@ -1,5 +1,6 @@
 package app.coherence.gcp.function;
 
+import app.coherence.core.http.QueryString;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ public final class FakeHttp {
         @Override public String getUri() { return "https://fn.example" + path + (query == null ? "" : "?" + query); }
         @Override public String getPath() { return path; }
         @Override public Optional<String> getQuery() { return Optional.ofNullable(query); }
-        @Override public Map<String, List<String>> getQueryParameters() { return MessageHttpFunctions.parseQuery(query); }
+        @Override public Map<String, List<String>> getQueryParameters() { return QueryString.parse(query); }
         @Override public Map<String, HttpPart> getParts() { return Map.of(); }
         @Override public Optional<String> getContentType() { return getFirstHeader("Content-Type"); }
         @Override public long getContentLength() { return body.length; }

@@ -2,6 +2,7 @@ package app.coherence.analysis.language;
 
 import app.coherence.analysis.TimeSpan;
 import app.coherence.analysis.speech.RecognizedWord;
+import app.coherence.analysis.voice.FilledPause;
 import app.coherence.core.analysis.TranscriptSegment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ public final class LanguageAnalyzer {
     static final double SEGMENT_GAP = 0.7;
     static final int SEGMENT_WORDS = 30;
 
-    public LanguageFeatures analyze(List<RecognizedWord> recognised, List<TimeSpan> filledPauseCandidates) {
+    public LanguageFeatures analyze(List<RecognizedWord> recognised, List<FilledPause> filledPauseCandidates) {
         List<SpokenWord> words = new ArrayList<>();
         for (RecognizedWord r : recognised) {
             String text = r.text() == null ? "" : r.text().trim().toLowerCase(Locale.ROOT);
@@ -73,13 +74,14 @@ public final class LanguageAnalyzer {
      * A filled pause the voice heard becomes a filler: it relabels a word the recogniser misheard
      * ("am", "on"...) when that is all it overlaps, or is inserted where no word was recognised.
      */
-    private static void mergeAcousticFillers(List<SpokenWord> words, List<TimeSpan> candidates) {
+    private static void mergeAcousticFillers(List<SpokenWord> words, List<FilledPause> candidates) {
         if (words.isEmpty()) {
             return;
         }
         double first = words.get(0).start();
         double last = words.get(words.size() - 1).end();
-        for (TimeSpan c : candidates) {
+        for (FilledPause pause : candidates) {
+            TimeSpan c = pause.span();
             if (c.end() < first || c.start() > last) {
                 continue; // before or after the talk: humming, not hesitation
             }
@@ -95,11 +97,11 @@ public final class LanguageAnalyzer {
                 while (at < words.size() && words.get(at).start() < c.start()) {
                     at++;
                 }
-                words.add(at, new SpokenWord("um", c.start(), c.end(), Double.NaN, true, true));
+                words.add(at, new SpokenWord(pause.sound(), c.start(), c.end(), Double.NaN, true, true));
             } else if (touching.size() == 1) {
                 SpokenWord w = words.get(touching.get(0));
                 if (!w.filler() && Lexicon.FILLER_CONFUSIONS.contains(w.text())) {
-                    words.set(touching.get(0), new SpokenWord("um", w.start(), w.end(), w.confidence(), true, true));
+                    words.set(touching.get(0), new SpokenWord(pause.sound(), w.start(), w.end(), w.confidence(), true, true));
                 }
             }
         }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Turns the decoded 16 kHz stream into one {@link VoiceFrame} per 50 ms as it arrives: loudness, YIN
- * pitch and spectral change. Holds only one analysis window of samples.
+ * pitch, spectral change and brightness. Holds only one analysis window of samples.
  */
 public final class VoiceFeatureExtractor implements AudioSink {
     public static final double HOP_SECONDS = 0.05;
@@ -15,6 +15,9 @@ public final class VoiceFeatureExtractor implements AudioSink {
     private static final int FFT = 512;
     /** Frames quieter than this are not worth a pitch estimate. */
     private static final double PITCH_FLOOR_DB = -55;
+    /** Brightness bands: a nasal's energy sits below 600 Hz, a vowel's formants reach well above. */
+    private static final double BRIGHT_FROM_HZ = 600;
+    private static final double BRIGHT_TO_HZ = 4000;
 
     private final Yin yin = new Yin(RATE, 400, 65, 450);
     private final int need = Math.max(yin.span(), FFT);
@@ -26,6 +29,7 @@ public final class VoiceFeatureExtractor implements AudioSink {
     private final double[] im = new double[FFT];
     private final double[] window = new double[FFT];
     private double[] previousSpectrum;
+    private double brightness;
 
     public VoiceFeatureExtractor() {
         for (int i = 0; i < FFT; i++) {
@@ -65,7 +69,8 @@ public final class VoiceFeatureExtractor implements AudioSink {
         double rms = Math.sqrt(sum / HOP);
         double db = rms <= 1e-5 ? -100 : 20 * Math.log10(rms);
         double pitch = db > PITCH_FLOOR_DB ? yin.pitch(buffer, 0) : 0;
-        frames.add(new VoiceFrame(frameIndex * HOP_SECONDS, db, pitch, spectralChange()));
+        double change = spectralChange(); // also measures brightness
+        frames.add(new VoiceFrame(frameIndex * HOP_SECONDS, db, pitch, change, brightness));
         frameIndex++;
     }
 
@@ -76,9 +81,19 @@ public final class VoiceFeatureExtractor implements AudioSink {
         }
         Fft.transform(re, im);
         double[] spectrum = new double[FFT / 2];
+        double low = 0;
+        double high = 0;
         for (int i = 0; i < spectrum.length; i++) {
-            spectrum[i] = Math.log1p(1000 * Math.hypot(re[i], im[i]));
+            double power = re[i] * re[i] + im[i] * im[i];
+            spectrum[i] = Math.log1p(1000 * Math.sqrt(power));
+            double hz = (double) i * RATE / FFT;
+            if (i > 0 && hz < BRIGHT_FROM_HZ) {
+                low += power;
+            } else if (hz >= BRIGHT_FROM_HZ && hz < BRIGHT_TO_HZ) {
+                high += power;
+            }
         }
+        brightness = low + high == 0 ? 0 : high / (low + high);
         double change = 1;
         if (previousSpectrum != null) {
             double dot = 0;

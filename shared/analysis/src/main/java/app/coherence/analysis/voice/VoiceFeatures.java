@@ -10,10 +10,10 @@ import java.util.List;
  * @param pitchRangeSemitones robust pitch range (5th to 95th percentile) of the voiced speech
  * @param monotone           stretches of at least 8 s whose pitch stays within 2 semitones
  * @param medianSpeechDb     the speaker's median speech loudness
- * @param filledPauseCandidates voiced, steady, unchanging sounds of 250-1500 ms (um/uh-like)
+ * @param filledPauseCandidates voiced, steady, unchanging sounds of 250-1500 ms, each an "um" or an "uh"
  */
 public record VoiceFeatures(List<TimeSpan> pauses, double pitchRangeSemitones, List<TimeSpan> monotone,
-                            double medianSpeechDb, List<TimeSpan> filledPauseCandidates) {
+                            double medianSpeechDb, List<FilledPause> filledPauseCandidates) {
 
     public double monotoneSeconds() {
         return monotone.stream().mapToDouble(TimeSpan::seconds).sum();

@@ -7,8 +7,9 @@ package app.coherence.analysis.voice;
  * @param loudnessDb  RMS level in dB relative to full scale (-100 for digital silence)
  * @param pitchHz     fundamental frequency by YIN, 0 when unvoiced
  * @param spectralChange cosine distance between this frame's log spectrum and the previous one (0-1)
+ * @param brightness  share of the 0-4 kHz power above 600 Hz: a vowel has plenty, a nasal hum ("m") almost none
  */
-public record VoiceFrame(double time, double loudnessDb, double pitchHz, double spectralChange) {
+public record VoiceFrame(double time, double loudnessDb, double pitchHz, double spectralChange, double brightness) {
 
     public boolean voiced() {
         return pitchHz > 0;

@@ -58,13 +58,18 @@ class TalkAccuracyTest {
     }
 
     @Test
-    void fillers_atLeastTwoOfThreeFoundWhereScripted_andTheCountWithinTwentyPercent() {
+    void fillers_atLeastTwoOfThreeFoundWhereScripted_asTheSoundMade_andTheCountWithinTwentyPercent() {
         List<TranscriptSegment.Word> reported = heardWords().stream().filter(TranscriptSegment.Word::filler).toList();
         long found = talk.fillers().stream()
                 .filter(f -> reported.stream().anyMatch(w -> w.start() < f.end() + 0.3 && w.end() > f.start() - 0.3))
                 .count();
+        long named = talk.fillers().stream()
+                .filter(f -> reported.stream().anyMatch(w -> w.start() < f.end() + 0.3 && w.end() > f.start() - 0.3
+                        && w.word().equals(f.word())))
+                .count();
 
         assertThat(found).as("scripted fillers found at their time, reported %s", reported).isGreaterThanOrEqualTo(2);
+        assertThat(named).as("found fillers reported as the sound made (um/uh), reported %s", reported).isEqualTo(found);
         assertThat(result.metrics().fillerWords()).isBetween(2, 4);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import app.coherence.analysis.TimeSpan;
 import app.coherence.analysis.speech.RecognizedWord;
+import app.coherence.analysis.voice.FilledPause;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class LanguageAnalyzerTest {
         List<RecognizedWord> words = new ArrayList<>(say(0, "revenue grew by forty percent"));
         words.add(new RecognizedWord("am", 2.5, 2.9, 0.4));
         words.addAll(say(3.5, "and costs stayed flat"));
-        List<TimeSpan> candidates = List.of(
-                new TimeSpan(1.9, 2.3),   // in the gap after "percent": inserted
-                new TimeSpan(2.5, 2.9),   // over the misheard "am": relabelled
-                new TimeSpan(3.85, 4.15), // over "costs": a held vowel, not a filler
-                new TimeSpan(30, 31));    // after the talk: ignored
+        List<FilledPause> candidates = List.of(
+                new FilledPause(new TimeSpan(1.9, 2.3), "uh"),   // in the gap after "percent": inserted
+                new FilledPause(new TimeSpan(2.5, 2.9), "um"),   // over the misheard "am": relabelled
+                new FilledPause(new TimeSpan(3.85, 4.15), "uh"), // over "costs": a held vowel, not a filler
+                new FilledPause(new TimeSpan(30, 31), "um"));    // after the talk: ignored
         LanguageFeatures f = new LanguageAnalyzer().analyze(words, candidates);
         assertThat(f.fillers()).extracting(SpokenWord::start).containsExactly(1.9, 2.5);
-        assertThat(f.fillers()).allMatch(SpokenWord::acoustic).extracting(SpokenWord::text).containsOnly("um");
+        assertThat(f.fillers()).allMatch(SpokenWord::acoustic).extracting(SpokenWord::text).containsExactly("uh", "um");
         assertThat(f.spokenWordCount()).isEqualTo(9);
     }
 

@@ -97,14 +97,14 @@ public final class TestTalk {
             double t = i * 0.05;
             boolean speaking = words.stream().anyMatch(w -> t >= w.start() - 0.05 && t < w.end() + 0.05);
             if (!speaking) {
-                frames.add(new VoiceFrame(t, -90, 0, 1));
+                frames.add(new VoiceFrame(t, -90, 0, 1, 0));
                 continue;
             }
             boolean flat = in(flatVoice, t);
             // lively: pitch swings 10 semitones over 1.3 s; flat: a quarter semitone
             double swing = flat ? 0.25 : 10;
             double hz = 180 * Math.pow(2, swing / 2 * Math.sin(2 * Math.PI * t / 1.3) / 12);
-            frames.add(new VoiceFrame(t, in(quietVoice, t) ? -32 : -24 + (i % 4), hz, 0.1 + 0.05 * (i % 3)));
+            frames.add(new VoiceFrame(t, in(quietVoice, t) ? -32 : -24 + (i % 4), hz, 0.1 + 0.05 * (i % 3), 0.12));
         }
         VoiceTrack voice = new VoiceTrack(frames, 0.05);
         List<FrameFeatures> seen = new ArrayList<>();

@@ -18,7 +18,7 @@ class VoiceAnalyzerTest {
             boolean silent = silences.stream().anyMatch(s -> t >= s.start() && t < s.end());
             double st = semitoneSwing / 2 * Math.sin(2 * Math.PI * t / 1.3);
             double hz = 180 * Math.pow(2, st / 12);
-            frames.add(silent ? new VoiceFrame(t, -90, 0, 1) : new VoiceFrame(t, -25, hz, 0.1 + 0.05 * (i % 3)));
+            frames.add(silent ? new VoiceFrame(t, -90, 0, 1, 0) : new VoiceFrame(t, -25, hz, 0.1 + 0.05 * (i % 3), 0.12));
         }
         return new VoiceTrack(frames, 0.05);
     }
@@ -48,15 +48,28 @@ class VoiceAnalyzerTest {
         List<VoiceFrame> frames = new ArrayList<>(track(6, List.of(new TimeSpan(2, 4)), 8).frames());
         // 2.4-3.0 s: a held "uh" at a steady 190 Hz with an unchanging spectrum
         for (int i = 48; i < 60; i++) {
-            frames.set(i, new VoiceFrame(i * 0.05, -26, 190 + (i % 2), 0.015));
+            frames.set(i, new VoiceFrame(i * 0.05, -26, 190 + (i % 2), 0.015, 0.12));
         }
         // 3.2-3.3 s: too short to be a filler
         for (int i = 64; i < 66; i++) {
-            frames.set(i, new VoiceFrame(i * 0.05, -26, 190, 0.015));
+            frames.set(i, new VoiceFrame(i * 0.05, -26, 190, 0.015, 0.12));
         }
-        List<TimeSpan> found = new FilledPauseDetector().detect(new VoiceTrack(frames, 0.05));
+        List<FilledPause> found = new FilledPauseDetector().detect(new VoiceTrack(frames, 0.05));
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).start()).isCloseTo(2.4, within(0.01));
-        assertThat(found.get(0).end()).isCloseTo(3.0, within(0.01));
+        assertThat(found.get(0).span().start()).isCloseTo(2.4, within(0.01));
+        assertThat(found.get(0).span().end()).isCloseTo(3.0, within(0.01));
+        assertThat(found.get(0).sound()).isEqualTo("uh");
+    }
+
+    @Test
+    void filledPauses_endingInANasalHum_areUm() {
+        List<VoiceFrame> frames = new ArrayList<>(track(6, List.of(new TimeSpan(2, 4)), 8).frames());
+        // 2.4-3.0 s: the vowel of "um", then from 2.75 s the lips close: the hum keeps the pitch, loses the highs
+        for (int i = 48; i < 60; i++) {
+            frames.set(i, new VoiceFrame(i * 0.05, i < 55 ? -26 : -30, 190, i == 55 ? 0.15 : 0.015, i < 55 ? 0.12 : 0.02));
+        }
+        List<FilledPause> found = new FilledPauseDetector().detect(new VoiceTrack(frames, 0.05));
+        assertThat(found).extracting(FilledPause::sound).containsExactly("um");
+        assertThat(found.get(0).span().end()).isCloseTo(3.0, within(0.01));
     }
 }

@@ -9,13 +9,11 @@ import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.embedded.emulator.AuthEmulator;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.firestore.FirestoreClients;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +69,7 @@ class DeployedFunctionsTest {
         Map<String, String> quotaEnv = new LinkedHashMap<>(env);
         quotaEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "uploads");
         quota = DeployedFunction.start("quota", quotaEnv);
-        firestore = adminClient(EmulatorFixture.firestore().hostPort());
+        firestore = FirestoreClients.forEmulator(EmulatorFixture.firestore().hostPort(), PROJECT);
     }
 
     @AfterAll
@@ -187,16 +185,5 @@ class DeployedFunctionsTest {
 
     private static JsonNode json(HttpResponse<String> response) {
         return Json.tree(response.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Firestore adminClient(String hostPort) {
-        return FirestoreOptions.newBuilder()
-                .setProjectId(PROJECT)
-                .setHost(hostPort)
-                .setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(hostPort)
-                        .setChannelConfigurator(b -> b.usePlaintext()).build())
-                .setCredentialsProvider(FixedCredentialsProvider.create(new FirestoreOptions.EmulatorCredentials()))
-                .build()
-                .getService();
     }
 }

@@ -2,10 +2,7 @@ package app.coherence.gcp.firestore;
 
 import app.coherence.embedded.emulator.EmulatorFixture;
 import app.coherence.embedded.emulator.FirestoreEmulator;
-import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -42,14 +39,7 @@ public final class FirestoreTestEmulator implements AutoCloseable {
 
     /** An admin client of {@code projectId} on the emulator at {@code hostPort}. */
     public static Firestore client(String hostPort, String projectId) {
-        return FirestoreOptions.newBuilder()
-                .setProjectId(projectId)
-                .setHost(hostPort)
-                .setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(hostPort)
-                        .setChannelConfigurator(b -> b.usePlaintext()).build())
-                .setCredentialsProvider(FixedCredentialsProvider.create(new FirestoreOptions.EmulatorCredentials()))
-                .build()
-                .getService();
+        return FirestoreClients.forEmulator(hostPort, projectId);
     }
 
     public Firestore admin() {

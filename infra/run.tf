@@ -21,6 +21,18 @@ resource "google_cloud_run_v2_service" "analysis" {
     service_account                  = google_service_account.analysis.email
     timeout                          = "1800s"
     max_instance_request_concurrency = 1
+    # Cloud Storage volumes need the second generation environment
+    execution_environment = "EXECUTION_ENVIRONMENT_GEN2"
+
+    # The uploads bucket mounted read-only: videos are read in place (streamed by Cloud Storage FUSE)
+    # instead of downloaded into the instance's in-memory disk, where a video of gigabytes would not fit.
+    volumes {
+      name = "uploads"
+      gcs {
+        bucket    = google_storage_bucket.uploads.name
+        read_only = true
+      }
+    }
 
     scaling {
       min_instance_count = 0
@@ -40,6 +52,16 @@ resource "google_cloud_run_v2_service" "analysis" {
 
       ports {
         container_port = 8080
+      }
+
+      volume_mounts {
+        name       = "uploads"
+        mount_path = "/mnt/uploads"
+      }
+
+      env {
+        name  = "COHERENCE_UPLOADS_MOUNT"
+        value = "/mnt/uploads"
       }
 
       dynamic "env" {

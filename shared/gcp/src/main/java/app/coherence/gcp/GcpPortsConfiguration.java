@@ -73,7 +73,7 @@ public class GcpPortsConfiguration {
     /** URLs are signed by the runtime service account through IAM signBlob (it needs Token Creator on itself). */
     @Bean
     public GcsBlobStore blobStore(Storage storage, GcpSettings settings, Clock clock) {
-        return new GcsBlobStore(storage, settings.uploadsBucket(), null, clock);
+        return new GcsBlobStore(storage, settings.uploadsBucket(), null, clock, settings.uploadsMount().orElse(null));
     }
 
     @Bean(destroyMethod = "close")

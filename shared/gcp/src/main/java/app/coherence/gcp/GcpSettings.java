@@ -1,6 +1,7 @@
 package app.coherence.gcp;
 
 import com.google.cloud.ServiceOptions;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
 
@@ -17,6 +18,8 @@ public final class GcpSettings {
     public static final String ANALYSIS_AUDIENCE = "COHERENCE_ANALYSIS_AUDIENCE";
     public static final String TASKS_SERVICE_ACCOUNT = "COHERENCE_TASKS_SERVICE_ACCOUNT";
     public static final String EVENTS_TOPIC = "COHERENCE_EVENTS_TOPIC";
+    /** Analysis service only (infra/run.tf): where the uploads bucket is mounted read-only. */
+    public static final String UPLOADS_MOUNT = "COHERENCE_UPLOADS_MOUNT";
     public static final String FIRESTORE_EMULATOR_HOST = "FIRESTORE_EMULATOR_HOST";
     public static final String PUBSUB_EMULATOR_HOST = "PUBSUB_EMULATOR_HOST";
     public static final String AUTH_EMULATOR_HOST = "FIREBASE_AUTH_EMULATOR_HOST";
@@ -63,6 +66,11 @@ public final class GcpSettings {
 
     public String eventsTopic() {
         return optional(EVENTS_TOPIC).orElse("analysis-events");
+    }
+
+    /** Where the uploads bucket is mounted (Cloud Storage FUSE), if it is: videos are then read in place. */
+    public Optional<Path> uploadsMount() {
+        return optional(UPLOADS_MOUNT).map(Path::of);
     }
 
     public Optional<String> firestoreEmulatorHost() {

@@ -6,6 +6,7 @@ import app.coherence.core.analysis.AnalysisStore;
 import app.coherence.core.analysis.MediaRejectedException;
 import app.coherence.core.analysis.VideoAnalyzer;
 import app.coherence.core.upload.BlobStore;
+import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.video.Progress;
 import app.coherence.core.video.Video;
@@ -13,8 +14,6 @@ import app.coherence.core.video.VideoError;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -101,14 +100,12 @@ public class AnalysisJob implements AutoCloseable {
     }
 
     private JobOutcome analyse(Video video, String attemptId) {
-        Path workFile = null;
+        LocalBlob file = null;
         running.incrementAndGet();
         try {
-            Files.createDirectories(settings.workDir());
-            workFile = Files.createTempFile(settings.workDir(), "video-" + video.videoId(), ".bin");
-            blobs.download(video.storagePath(), workFile);
+            file = blobs.openLocally(video.storagePath(), settings.workDir());
             ProgressWriter progress = new ProgressWriter(videos, video.videoId(), attemptId, settings, clock, () -> stopping);
-            AnalysisOutput output = analyzer.analyze(workFile, video.videoId(), progress);
+            AnalysisOutput output = analyzer.analyze(file.file(), video.videoId(), progress);
             return complete(video, attemptId, output);
         } catch (MediaRejectedException e) {
             return reject(video, attemptId, e);
@@ -122,11 +119,11 @@ public class AnalysisJob implements AutoCloseable {
             return transientFailure(video, attemptId, e);
         } finally {
             running.decrementAndGet();
-            if (workFile != null) {
+            if (file != null) {
                 try {
-                    Files.deleteIfExists(workFile);
+                    file.close();
                 } catch (IOException e) {
-                    LOG.warn("could not delete work file {}", workFile);
+                    LOG.warn("could not delete work file {}", file.file());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package app.coherence.core.upload;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +23,23 @@ public interface BlobStore {
 
     /** Copies a stored object to a local file. */
     void download(String path, Path target) throws IOException;
+
+    /**
+     * A stored object as a local file to read: the store's own file where it has one (no copy, so a
+     * video of gigabytes needs neither the time nor the disk or memory of a download), else a copy
+     * downloaded into {@code workDir}. Close it when done: that removes a copy, never the object.
+     */
+    default LocalBlob openLocally(String path, Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        Path copy = Files.createTempFile(workDir, "blob-", ".bin");
+        try {
+            download(path, copy);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        return LocalBlob.copy(copy);
+    }
 
     /** Stores small derived content (thumbnails) directly. */
     void put(String path, String contentType, byte[] content) throws IOException;

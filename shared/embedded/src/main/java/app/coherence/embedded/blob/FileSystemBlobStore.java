@@ -4,6 +4,7 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.FinalizedUpload;
+import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.SignedUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -231,6 +232,16 @@ public final class FileSystemBlobStore implements BlobStore {
     public void download(String path, Path target) throws IOException {
         Path source = paths.file(path);
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The stored file itself: on one machine there is nothing to download. */
+    @Override
+    public LocalBlob openLocally(String path, Path workDir) throws IOException {
+        Path file = paths.file(path);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(path);
+        }
+        return LocalBlob.inPlace(file);
     }
 
     @Override

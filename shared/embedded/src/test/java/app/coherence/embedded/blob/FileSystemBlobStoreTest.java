@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.upload.FinalizedUpload;
+import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.SignedUrl;
 import app.coherence.embedded.MutableClock;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,6 +278,21 @@ class FileSystemBlobStoreTest {
         store.delete("thumbnails/user1/video1.jpg");
         assertThat(store.size("thumbnails/user1/video1.jpg")).isEmpty();
         assertThat(finalized).isEmpty();
+    }
+
+    @Test
+    void openLocally_shouldReadTheStoredFileInPlace_andCloseWithoutDeletingIt() throws Exception {
+        store.put("uploads/user1/video9", "video/mp4", new byte[] {1, 2, 3});
+        Path work = dataDir.resolve("work");
+
+        try (LocalBlob video = store.openLocally("uploads/user1/video9", work)) {
+            assertThat(video.isCopy()).isFalse();
+            assertThat(Files.readAllBytes(video.file())).containsExactly(1, 2, 3);
+        }
+
+        assertThat(store.size("uploads/user1/video9")).contains(3L);
+        assertThat(work).doesNotExist(); // nothing was copied
+        assertThatThrownBy(() -> store.openLocally("uploads/user1/none", work)).isInstanceOf(NoSuchFileException.class);
     }
 
     private void assertNothingStored() throws IOException {

@@ -1,6 +1,7 @@
 package app.coherence.gcp.storage;
 
 import app.coherence.core.upload.BlobStore;
+import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.SignedUrl;
 import com.google.auth.ServiceAccountSigner;
 import com.google.cloud.ReadChannel;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Videos and thumbnails in one Cloud Storage bucket. Upload URLs are V4-signed PUTs that bind the
@@ -34,21 +37,29 @@ import java.util.concurrent.TimeUnit;
  */
 public class GcsBlobStore implements BlobStore {
     public static final String LENGTH_RANGE = "x-goog-content-length-range";
+    private static final Logger LOG = LoggerFactory.getLogger(GcsBlobStore.class);
 
     private final Storage storage;
     private final String bucket;
     private final ServiceAccountSigner signer;
     private final Clock clock;
+    private final Path mount;
 
     /**
      * {@code signer} signs URLs; null uses the client's own credentials (in GCP, the runtime service
      * account through the IAM signBlob API, which needs roles/iam.serviceAccountTokenCreator on itself).
      */
     public GcsBlobStore(Storage storage, String bucket, ServiceAccountSigner signer, Clock clock) {
+        this(storage, bucket, signer, clock, null);
+    }
+
+    /** As above; {@code mount}: where the bucket is mounted read-only (Cloud Storage FUSE), or null. */
+    public GcsBlobStore(Storage storage, String bucket, ServiceAccountSigner signer, Clock clock, Path mount) {
         this.storage = storage;
         this.bucket = bucket;
         this.signer = signer;
         this.clock = clock;
+        this.mount = mount == null ? null : mount.toAbsolutePath().normalize();
     }
 
     public String bucket() {
@@ -108,6 +119,23 @@ public class GcsBlobStore implements BlobStore {
             Files.deleteIfExists(partial);
             throw e;
         }
+    }
+
+    /**
+     * The object read in place through the bucket's mount when there is one (the analysis service
+     * mounts it: a video of gigabytes then needs no download into Cloud Run's in-memory disk), else a
+     * downloaded copy.
+     */
+    @Override
+    public LocalBlob openLocally(String path, Path workDir) throws IOException {
+        if (mount != null) {
+            Path file = mount.resolve(path).normalize();
+            if (file.startsWith(mount) && Files.isRegularFile(file)) {
+                return LocalBlob.inPlace(file);
+            }
+            LOG.warn("gs://{}/{} is not in the mount {}: downloading it instead", bucket, path, mount);
+        }
+        return BlobStore.super.openLocally(path, workDir);
     }
 
     @Override

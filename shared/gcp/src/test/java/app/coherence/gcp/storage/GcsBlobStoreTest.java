@@ -3,6 +3,7 @@ package app.coherence.gcp.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.SignedUrl;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.storage.Storage;
@@ -151,5 +152,38 @@ class GcsBlobStoreTest {
         assertThatThrownBy(() -> store.download("uploads/u1/none", tmp.resolve("none")))
                 .isInstanceOf(NoSuchFileException.class).hasMessageContaining("gs://coherence-uploads/uploads/u1/none");
         assertThat(tmp.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void openLocally_withTheBucketMounted_shouldReadInPlace_elseDownloadACopyThatCloseRemoves() throws Exception {
+        Path mount = Files.createDirectories(tmp.resolve("mnt"));
+        Path work = tmp.resolve("work");
+        GcsBlobStore mounted = new GcsBlobStore(storage, "coherence-uploads", credentials, Clock.fixed(now, ZoneOffset.UTC), mount);
+        Files.createDirectories(mount.resolve("uploads/u1"));
+        Files.write(mount.resolve("uploads/u1/v3"), new byte[] {4, 5, 6}); // what Cloud Storage FUSE shows
+        store.put("uploads/u1/v4", "video/mp4", new byte[] {7, 8}); // in the bucket, not (yet) in the mount
+
+        try (LocalBlob inPlace = mounted.openLocally("uploads/u1/v3", work)) {
+            assertThat(inPlace.isCopy()).isFalse();
+            assertThat(inPlace.file()).isEqualTo(mount.resolve("uploads/u1/v3").toAbsolutePath());
+        }
+        assertThat(mount.resolve("uploads/u1/v3")).exists();
+
+        Path copied;
+        try (LocalBlob copy = mounted.openLocally("uploads/u1/v4", work)) {
+            copied = copy.file();
+            assertThat(copy.isCopy()).isTrue();
+            assertThat(copied.getParent()).isEqualTo(work);
+            assertThat(Files.readAllBytes(copied)).containsExactly(7, 8);
+        }
+        assertThat(copied).doesNotExist();
+
+        // a path climbing out of the mount is never read from the file system
+        Files.write(tmp.resolve("secret"), new byte[] {1});
+        assertThatThrownBy(() -> mounted.openLocally("../secret", work)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> store.openLocally("uploads/u1/none", work)).isInstanceOf(NoSuchFileException.class);
+        try (var left = Files.list(work)) {
+            assertThat(left).as("a failed download leaves no partial copy").isEmpty();
+        }
     }
 }

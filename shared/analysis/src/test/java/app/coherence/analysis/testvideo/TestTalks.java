@@ -33,6 +33,15 @@ public final class TestTalks {
                 .render(directory().resolve(name + ".mp4")));
     }
 
+    /**
+     * The standard talk as a camera would record it: 640x360 at 15 fps with sensor grain on every frame
+     * and a phone's bitrate (see {@link TalkScript#likeCamera()}), for checking that noise changes nothing found.
+     */
+    public static GeneratedTalk standardLikeCamera() {
+        return MADE.computeIfAbsent("standard-camera", name -> standard(new TalkScript(Festival.inTarget()))
+                .format(640, 360, 15).likeCamera().render(directory().resolve(name + ".mp4")));
+    }
+
     /** The standard talk's script, to render in another format (e.g. 640x360). */
     public static TalkScript standard(TalkScript s) {
         s.slide("Quarterly review").pause(0.5)

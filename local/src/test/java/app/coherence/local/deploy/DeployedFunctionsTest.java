@@ -9,6 +9,7 @@ import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.embedded.emulator.AuthEmulator;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.GcpTestEnvironment;
 import app.coherence.gcp.firestore.FirestoreClients;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
@@ -42,19 +43,11 @@ class DeployedFunctionsTest {
 
     @BeforeAll
     static void deploy() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
+        // infra/config.tf's common_env, pointing nowhere real: these tests never reach Cloud Tasks or GCS
+        Map<String, String> env = GcpTestEnvironment.deployment(PROJECT);
         env.put("FIRESTORE_EMULATOR_HOST", EmulatorFixture.firestore().hostPort());
         env.put("FIREBASE_AUTH_EMULATOR_HOST", EmulatorFixture.auth().hostPort());
         env.put("PUBSUB_EMULATOR_HOST", EmulatorFixture.pubsub().hostPort());
-        // infra/config.tf's common_env, pointing nowhere real: these tests never reach Cloud Tasks or GCS
-        env.put("COHERENCE_UPLOADS_BUCKET", "demo-coherence-uploads");
-        env.put("COHERENCE_TASKS_LOCATION", "europe-west1");
-        env.put("COHERENCE_TASKS_QUEUE", "analysis");
-        env.put("COHERENCE_ANALYSIS_URL", "https://analysis-123.europe-west1.run.app/tasks/analyze");
-        env.put("COHERENCE_ANALYSIS_AUDIENCE", "https://analysis-123.europe-west1.run.app");
-        env.put("COHERENCE_TASKS_SERVICE_ACCOUNT", "tasks@demo-coherence.iam.gserviceaccount.com");
-        env.put("COHERENCE_EVENTS_TOPIC", "analysis-events");
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "app.coherence.gcp.logging.CloudLoggingFormat");
 
         Map<String, String> apiEnv = new LinkedHashMap<>(env);

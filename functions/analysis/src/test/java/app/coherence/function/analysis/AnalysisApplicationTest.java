@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.coherence.core.json.Json;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.GcpTestEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,14 +32,7 @@ class AnalysisApplicationTest {
     @BeforeAll
     static void start() {
         Map<String, Object> env = new HashMap<>();
-        env.put("GOOGLE_CLOUD_PROJECT", "demo-analysis-" + UUID.randomUUID().toString().substring(0, 8));
-        env.put("COHERENCE_UPLOADS_BUCKET", "demo-coherence-uploads");
-        env.put("COHERENCE_TASKS_LOCATION", "europe-west1");
-        env.put("COHERENCE_TASKS_QUEUE", "analysis");
-        env.put("COHERENCE_ANALYSIS_URL", "https://analysis-123.europe-west1.run.app/tasks/analyze");
-        env.put("COHERENCE_ANALYSIS_AUDIENCE", "https://analysis-123.europe-west1.run.app");
-        env.put("COHERENCE_TASKS_SERVICE_ACCOUNT", "tasks@demo-coherence.iam.gserviceaccount.com");
-        env.put("COHERENCE_EVENTS_TOPIC", "analysis-events");
+        env.putAll(GcpTestEnvironment.deployment("demo-analysis-" + UUID.randomUUID().toString().substring(0, 8)));
         env.put("FIRESTORE_EMULATOR_HOST", EmulatorFixture.firestore().hostPort());
         env.put("PUBSUB_EMULATOR_HOST", EmulatorFixture.pubsub().hostPort());
         env.put("logging.structured.format.console", "");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.coherence.core.json.Json;
 import app.coherence.embedded.emulator.AuthEmulator;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.GcpTestEnvironment;
 import app.coherence.gcp.function.CoherenceFunctionInvoker;
 import app.coherence.gcp.function.FakeHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,14 +28,7 @@ class ApiApplicationTest {
     @BeforeAll
     static void start() {
         auth = EmulatorFixture.auth();
-        ENV.put("GOOGLE_CLOUD_PROJECT", auth.projectId());
-        ENV.put("COHERENCE_UPLOADS_BUCKET", "demo-coherence-uploads");
-        ENV.put("COHERENCE_TASKS_LOCATION", "europe-west1");
-        ENV.put("COHERENCE_TASKS_QUEUE", "analysis");
-        ENV.put("COHERENCE_ANALYSIS_URL", "https://analysis-123.europe-west1.run.app/tasks/analyze");
-        ENV.put("COHERENCE_ANALYSIS_AUDIENCE", "https://analysis-123.europe-west1.run.app");
-        ENV.put("COHERENCE_TASKS_SERVICE_ACCOUNT", "tasks@demo-coherence.iam.gserviceaccount.com");
-        ENV.put("COHERENCE_EVENTS_TOPIC", "analysis-events");
+        ENV.putAll(GcpTestEnvironment.deployment(auth.projectId()));
         ENV.put("FIRESTORE_EMULATOR_HOST", EmulatorFixture.firestore().hostPort());
         ENV.put("FIREBASE_AUTH_EMULATOR_HOST", auth.hostPort());
         ENV.put("logging.structured.format.console", "");

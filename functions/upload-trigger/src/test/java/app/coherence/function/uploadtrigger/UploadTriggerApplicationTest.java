@@ -7,6 +7,7 @@ import app.coherence.core.quota.QuotaPolicy;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.GcpTestEnvironment;
 import app.coherence.gcp.firestore.FirestoreTestEmulator;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
@@ -33,14 +34,7 @@ class UploadTriggerApplicationTest {
 
     @BeforeAll
     static void start() {
-        ENV.put("GOOGLE_CLOUD_PROJECT", PROJECT);
-        ENV.put("COHERENCE_UPLOADS_BUCKET", "demo-coherence-uploads");
-        ENV.put("COHERENCE_TASKS_LOCATION", "europe-west1");
-        ENV.put("COHERENCE_TASKS_QUEUE", "analysis");
-        ENV.put("COHERENCE_ANALYSIS_URL", "https://analysis-123.europe-west1.run.app/tasks/analyze");
-        ENV.put("COHERENCE_ANALYSIS_AUDIENCE", "https://analysis-123.europe-west1.run.app");
-        ENV.put("COHERENCE_TASKS_SERVICE_ACCOUNT", "tasks@demo-coherence.iam.gserviceaccount.com");
-        ENV.put("COHERENCE_EVENTS_TOPIC", "analysis-events");
+        ENV.putAll(GcpTestEnvironment.deployment(PROJECT));
         ENV.put("FIRESTORE_EMULATOR_HOST", EmulatorFixture.firestore().hostPort());
         ENV.put("logging.structured.format.console", "");
         ENV.forEach(System::setProperty);

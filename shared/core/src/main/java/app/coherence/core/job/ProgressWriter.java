@@ -21,7 +21,7 @@ final class ProgressWriter implements ProgressListener {
     private final JobSettings settings;
     private final Clock clock;
     private final Instant started;
-    private Instant lastWrite = Instant.MIN;
+    private Instant lastWrite;
     private int lastPercent = -1;
     private String lastStage;
     private final BooleanSupplier stopping;
@@ -39,6 +39,9 @@ final class ProgressWriter implements ProgressListener {
         this.settings = settings;
         this.clock = clock;
         this.started = clock.instant();
+        // the claim has just written 0 %: counting it as a write keeps two writes from landing within a
+        // millisecond, which the emulator's listeners may then deliver in either order
+        this.lastWrite = started;
     }
 
     @Override

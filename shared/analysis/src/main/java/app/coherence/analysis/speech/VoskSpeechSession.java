@@ -27,7 +27,7 @@ import org.vosk.Recognizer;
  *
  * <p>Why lanes and not a recogniser per chunk: a fresh recogniser expands its decoding graph again and
  * re-learns the speaker, which more than doubled the CPU per second of audio. Chunks go to lanes by
- * their index, never by which thread is free, so a video always gets the same transcript.
+ * their index, never by which thread is free, so which recogniser hears a chunk never depends on timing.
  *
  * <p>Memory stays bounded: {@code accept} blocks (backpressure on the decoding thread) while one chunk
  * more than there are lanes is queued or being recognised.
@@ -115,8 +115,7 @@ public final class VoskSpeechSession implements SpeechSession {
             if (closed) {
                 return List.of();
             }
-            double chunkStart = (double) chunk.startSample() / SAMPLE_RATE;
-            return recognise(lane, chunk.samples(), t -> chunkStart + t);
+            return feed(lane, chunk);
         } finally {
             busyNanos.addAndGet(System.nanoTime() - started);
             held.decrementAndGet();
@@ -125,7 +124,7 @@ public final class VoskSpeechSession implements SpeechSession {
     }
 
     /** Feeds one chunk to the lane's recogniser and ends it there, so none of its words waits for the next chunk. */
-    private List<RecognizedWord> recognise(Lane lane, short[] all, DoubleUnaryOperator toStream) {
+    private List<RecognizedWord> feed(Lane lane, PauseSplitter.Chunk chunk) {
         if (lane.recognizer == null) {
             try {
                 lane.recognizer = new Recognizer(model, SAMPLE_RATE);
@@ -135,18 +134,22 @@ public final class VoskSpeechSession implements SpeechSession {
             lane.recognizer.setWords(true);
             lane.heard = 0;
         }
-        double before = (double) lane.heard / SAMPLE_RATE;
-        DoubleUnaryOperator fromChunk = t -> toStream.applyAsDouble(Math.max(0, t - before));
+        // Vosk's time counts from the recogniser's first sample: less what it heard before this chunk
+        // is time in the chunk, plus the chunk's start is time in the stream
+        double heardBefore = (double) lane.heard / SAMPLE_RATE;
+        double chunkStart = (double) chunk.startSample() / SAMPLE_RATE;
+        DoubleUnaryOperator toStream = t -> chunkStart + Math.max(0, t - heardBefore);
+        short[] all = chunk.samples();
         List<RecognizedWord> words = new ArrayList<>();
         try {
             for (int from = 0; from < all.length && !closed; from += FEED) {
                 short[] piece = Arrays.copyOfRange(all, from, Math.min(all.length, from + FEED));
                 lane.heard += piece.length;
                 if (lane.recognizer.acceptWaveForm(piece, piece.length)) {
-                    words.addAll(VoskResult.words(lane.recognizer.getResult(), fromChunk));
+                    words.addAll(VoskResult.words(lane.recognizer.getResult(), toStream));
                 }
             }
-            words.addAll(VoskResult.words(lane.recognizer.getFinalResult(), fromChunk));
+            words.addAll(VoskResult.words(lane.recognizer.getFinalResult(), toStream));
         } catch (RuntimeException e) {
             lane.recognizer.close(); // its state is unknown: the lane's next chunk starts a fresh one
             lane.recognizer = null;

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Finds sounds shaped like "um"/"uh" in the voice alone: voiced speech whose pitch holds steady and
- * whose spectrum hardly changes for 250-1500 ms; one that ends in a nasal hum is an "um". Recognisers often drop or mishear these, so they are
- * merged with the transcript's fillers later (only where no real word was spoken).
+ * whose spectrum hardly changes for 250-1500 ms; one that ends in a nasal hum is an "um". Recognisers
+ * often drop or mishear these, so they are merged with the transcript's fillers later (only where no
+ * real word was spoken).
  */
 public final class FilledPauseDetector {
     static final double MIN_SECONDS = 0.25;

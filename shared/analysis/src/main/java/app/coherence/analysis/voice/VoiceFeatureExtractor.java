@@ -29,7 +29,6 @@ public final class VoiceFeatureExtractor implements AudioSink {
     private final double[] im = new double[FFT];
     private final double[] window = new double[FFT];
     private double[] previousSpectrum;
-    private double brightness;
 
     public VoiceFeatureExtractor() {
         for (int i = 0; i < FFT; i++) {
@@ -69,31 +68,45 @@ public final class VoiceFeatureExtractor implements AudioSink {
         double rms = Math.sqrt(sum / HOP);
         double db = rms <= 1e-5 ? -100 : 20 * Math.log10(rms);
         double pitch = db > PITCH_FLOOR_DB ? yin.pitch(buffer, 0) : 0;
-        double change = spectralChange(); // also measures brightness
-        frames.add(new VoiceFrame(frameIndex * HOP_SECONDS, db, pitch, change, brightness));
+        double[] power = powerSpectrum();
+        frames.add(new VoiceFrame(frameIndex * HOP_SECONDS, db, pitch, spectralChange(power), brightness(power)));
         frameIndex++;
     }
 
-    private double spectralChange() {
+    /** Power per FFT bin (0 to 8 kHz) of the Hann-windowed frame. */
+    private double[] powerSpectrum() {
         for (int i = 0; i < FFT; i++) {
             re[i] = buffer[i] * window[i];
             im[i] = 0;
         }
         Fft.transform(re, im);
-        double[] spectrum = new double[FFT / 2];
+        double[] power = new double[FFT / 2];
+        for (int i = 0; i < power.length; i++) {
+            power[i] = re[i] * re[i] + im[i] * im[i];
+        }
+        return power;
+    }
+
+    /** Share of the power up to 4 kHz that lies above 600 Hz (DC left out). */
+    private static double brightness(double[] power) {
         double low = 0;
         double high = 0;
-        for (int i = 0; i < spectrum.length; i++) {
-            double power = re[i] * re[i] + im[i] * im[i];
-            spectrum[i] = Math.log1p(1000 * Math.sqrt(power));
+        for (int i = 1; i < power.length; i++) {
             double hz = (double) i * RATE / FFT;
-            if (i > 0 && hz < BRIGHT_FROM_HZ) {
-                low += power;
-            } else if (hz >= BRIGHT_FROM_HZ && hz < BRIGHT_TO_HZ) {
-                high += power;
+            if (hz < BRIGHT_FROM_HZ) {
+                low += power[i];
+            } else if (hz < BRIGHT_TO_HZ) {
+                high += power[i];
             }
         }
-        brightness = low + high == 0 ? 0 : high / (low + high);
+        return low + high == 0 ? 0 : high / (low + high);
+    }
+
+    private double spectralChange(double[] power) {
+        double[] spectrum = new double[power.length];
+        for (int i = 0; i < spectrum.length; i++) {
+            spectrum[i] = Math.log1p(1000 * Math.sqrt(power[i]));
+        }
         double change = 1;
         if (previousSpectrum != null) {
             double dot = 0;

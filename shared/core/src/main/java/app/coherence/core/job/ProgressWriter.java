@@ -39,8 +39,8 @@ final class ProgressWriter implements ProgressListener {
         this.settings = settings;
         this.clock = clock;
         this.started = clock.instant();
-        // the claim has just written 0 %: counting it as a write keeps two writes from landing within a
-        // millisecond, which the emulator's listeners may then deliver in either order
+        // the claim has just written 0 %: it counts as this interval's write (a progress write within the
+        // same millisecond was once seen out of order by an emulator listener)
         this.lastWrite = started;
     }
 

@@ -6,6 +6,7 @@ import app.coherence.analysis.decode.MediaInfo;
 import app.coherence.analysis.decode.MediaProbe;
 import app.coherence.analysis.language.LanguageAnalyzer;
 import app.coherence.analysis.language.LanguageFeatures;
+import app.coherence.analysis.moments.MomentTimeline;
 import app.coherence.analysis.rules.DissonanceRules;
 import app.coherence.analysis.rules.Heatmap;
 import app.coherence.analysis.score.CoherenceScorer;
@@ -122,7 +123,8 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         Feedback.Lists feedback = new Feedback().of(card, metrics, flags.size(), talk.language().hedges(),
                 talk.language().repeatedPhrases());
         return new AnalysisResult(videoId, Math.round(talk.durationSeconds() * 100) / 100.0, card.score(),
-                ScoreTier.of(card.score()).label(), metrics, flags, Heatmap.of(flags, talk.durationSeconds()),
+                ScoreTier.of(card.score()).label(), metrics, flags,
+                new MomentTimeline().of(talk), Heatmap.of(flags, talk.durationSeconds()),
                 feedback.strengths(), feedback.priorities(), talk.language().transcript(), PIPELINE_VERSION);
     }
 

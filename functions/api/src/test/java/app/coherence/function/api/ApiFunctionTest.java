@@ -496,7 +496,7 @@ class ApiFunctionTest {
         Metrics metrics = new Metrics(80, fillers.size(), 1.5, 150, "140-160", new Metrics.Pauses(2, 1.2),
                 new Metrics.VocalVariety(6, 3), new Metrics.Gestures(4), 1, new Metrics.Framing(95, 90));
         return new AnalysisResult(videoId, 95.5, score, app.coherence.core.analysis.ScoreTier.of(score).label(), metrics,
-                flagList, List.of(), List.of("clear voice"), List.of("look up"),
+                flagList, List.of(new app.coherence.core.analysis.Moment(app.coherence.core.analysis.MomentType.PAUSE, 10.0, 12.5, "between sentences")), List.of(), List.of("clear voice"), List.of("look up"),
                 List.of(new TranscriptSegment("text", 0, t, 0.9, words)), "test-1");
     }
 

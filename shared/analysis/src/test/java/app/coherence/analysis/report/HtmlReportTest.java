@@ -22,7 +22,7 @@ class HtmlReportTest {
                 List.of(new TranscriptSegment.Word("<img src=x onerror=alert(2)>", 58, 59, false),
                         new TranscriptSegment.Word("\"um\"&", 59, 59.2, true))));
         return new AnalysisResult(r.videoId(), r.durationSeconds(), r.coherenceScore(), r.scoreTier(), r.metrics(),
-                r.dissonanceFlags(), r.timelineHeatmap(), r.strengths(), r.priorities(), transcript, r.pipelineVersion());
+                r.dissonanceFlags(), r.moments(), r.timelineHeatmap(), r.strengths(), r.priorities(), transcript, r.pipelineVersion());
     }
 
     @Test

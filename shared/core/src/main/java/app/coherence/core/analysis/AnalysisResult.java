@@ -10,9 +10,13 @@ public record AnalysisResult(
         String scoreTier,
         Metrics metrics,
         List<DissonanceFlag> dissonanceFlags,
+        List<Moment> moments,
         List<HeatPoint> timelineHeatmap,
         List<String> strengths,
         List<String> priorities,
         List<TranscriptSegment> transcript,
         String pipelineVersion) {
+    public AnalysisResult {
+        moments = moments == null ? List.of() : List.copyOf(moments);
+    }
 }

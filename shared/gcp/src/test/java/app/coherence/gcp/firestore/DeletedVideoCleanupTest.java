@@ -43,7 +43,7 @@ class DeletedVideoCleanupTest {
         Video old = stored(videos, blobs, "old", NOW.minus(Duration.ofDays(8)));
         Video recent = stored(videos, blobs, "recent", NOW.minus(Duration.ofDays(2)));
         Video kept = stored(videos, blobs, "kept", null);
-        analyses.save("u", new AnalysisResult("old", 10, 50, "Needs Work", null, List.of(), List.of(), List.of(), List.of(), List.of(), "t"));
+        analyses.save("u", new AnalysisResult("old", 10, 50, "Needs Work", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t"));
 
         DeletedVideoCleanup cleanup = new DeletedVideoCleanup(new FirestoreDeletedVideos(emulator.admin()), blobs, clock);
         assertThat(cleanup.run(Duration.ofDays(7))).isEqualTo(1);

@@ -165,7 +165,7 @@ class DeployedFunctionsTest {
         assertThat(delivered.statusCode()).as(uploadTrigger.logTail()).isEqualTo(200);
         Video video = new FirestoreVideoStore(firestore).find(videoId).orElseThrow();
         assertThat(video.status()).as(uploadTrigger.logTail()).isEqualTo(VideoStatus.FAILED);
-        assertThat(video.error().code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(video.error().code()).isEqualTo(app.coherence.core.error.ErrorCode.PAYLOAD_TOO_LARGE);
     }
 
     private static HttpRequest.Builder get(String pathAndQuery) {

@@ -8,7 +8,7 @@ import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.job.AnalysisEvents;
 import app.coherence.core.job.JobSettings;
 import app.coherence.core.job.TaskCallerCheck;
-import app.coherence.core.job.TaskQueue;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.upload.UploadRules;
@@ -90,7 +90,7 @@ class GcpPortsConfigurationTest {
             pubsub.ensureSubscription("cfg-sub", topic, 10);
             BlockingQueue<PubsubMessage> received = new LinkedBlockingQueue<>();
             try (AnalysisEventSubscription ignored = AnalysisEventSubscription.start(pubsub, "cfg-sub", received::add)) {
-                context.getBean(AnalysisEvents.class).publish(new AnalysisEvent(AnalysisEvent.COMPLETED, videoId, "u1",
+                context.getBean(AnalysisEvents.class).publish(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, videoId, "u1",
                         90, "Strong", null, null, now));
                 PubsubMessage message = received.poll(30, TimeUnit.SECONDS);
                 assertThat(message).isNotNull();

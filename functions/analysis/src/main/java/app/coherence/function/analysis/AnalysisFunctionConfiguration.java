@@ -10,7 +10,6 @@ import app.coherence.core.job.AnalysisJob;
 import app.coherence.core.job.JobSettings;
 import app.coherence.core.job.TaskCallerCheck;
 import app.coherence.core.upload.BlobStore;
-import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import org.springframework.context.SmartLifecycle;
@@ -24,8 +23,8 @@ public class AnalysisFunctionConfiguration {
     /** Closed at shutdown: running attempts stop and free their lease, so the next delivery resumes at once. */
     @Bean
     public AnalysisJob analysisJob(VideoStore videos, AnalysisStore analyses, BlobStore blobs, VideoAnalyzer analyzer,
-                                   AnalysisEvents events, UploadLedger ledger, JobSettings jobSettings, Clock clock) {
-        return new AnalysisJob(videos, analyses, blobs, analyzer, events, ledger, jobSettings, clock);
+                                   AnalysisEvents events, JobSettings jobSettings, Clock clock) {
+        return new AnalysisJob(videos, analyses, blobs, analyzer, events, jobSettings, clock);
     }
 
     @Bean

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnalyzeTaskCallerTest {
     private final SharedSecretTaskCallerCheck check = new SharedSecretTaskCallerCheck(SharedSecretTaskCallerCheck.newSecret());
     private final HttpFunction analyzeTask = new AnalysisFunctionConfiguration().analyzeTask(check,
-            new AnalysisFunctionConfiguration().analysisJob(null, null, null, null, null, null, JobSettings.defaults(),
+            new AnalysisFunctionConfiguration().analysisJob(null, null, null, null, null, JobSettings.defaults(),
                     Clock.systemUTC()));
 
     private static HttpCall post(Map<String, List<String>> headers, String body) {

@@ -124,7 +124,7 @@ class AnalyzeTaskFlowTest {
     }
 
     private AnalysisJob job(JobSettings settings, AnalysisEvents announcer) {
-        return new AnalysisFunctionConfiguration().analysisJob(videos, analyses, blobs, analyzer, announcer, ledger, settings, CLOCK);
+        return new AnalysisFunctionConfiguration().analysisJob(videos, analyses, blobs, analyzer, announcer, settings, CLOCK);
     }
 
     private HttpFunction analyzeTask(AnalysisJob job) {
@@ -194,7 +194,7 @@ class AnalyzeTaskFlowTest {
         assertThat(blobs.size(done.thumbnailPath())).contains(4L);
         assertThat(analyses.find(id)).get().extracting(r -> r.coherenceScore()).isEqualTo(80);
         assertThat(analyzer.lastFileSize).isEqualTo(VIDEO_BYTES);
-        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.Type.COMPLETED);
 
         HttpReply second = deliver(target, id);
         assertThat(second.status()).isEqualTo(200);
@@ -257,7 +257,7 @@ class AnalyzeTaskFlowTest {
         assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(done.coherenceScore()).isEqualTo(90);
         assertThat(done.attempts()).isEqualTo(2);
-        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.COMPLETED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.Type.COMPLETED);
     }
 
     @Test
@@ -299,7 +299,7 @@ class AnalyzeTaskFlowTest {
     }
 
     @Test
-    void analyze_shouldFailRejectedMediaWithItsCodeAndKeepTheSlot() throws Exception {
+    void analyze_shouldFailRejectedMediaWithItsCodeAndGiveTheSlotBack() throws Exception {
         String id = queuedVideo();
         int usedBefore = monthlyAnalyses();
         analyzer.script((videoId, progress) -> {
@@ -312,13 +312,13 @@ class AnalyzeTaskFlowTest {
         assertThat(outcome(reply)).isEqualTo("REJECTED");
         Video failed = video(id);
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
-        assertThat(failed.error().code()).isEqualTo("NO_AUDIO_TRACK");
+        assertThat(failed.error().code()).isEqualTo(app.coherence.core.error.ErrorCode.NO_AUDIO_TRACK);
         assertThat(failed.error().message()).isEqualTo("the video has no audio track");
         assertThat(published(1)).singleElement().satisfies(e -> {
-            assertThat(e.type()).isEqualTo(AnalysisEvent.FAILED);
-            assertThat(e.errorCode()).isEqualTo("NO_AUDIO_TRACK");
+            assertThat(e.type()).isEqualTo(AnalysisEvent.Type.FAILED);
+            assertThat(e.errorCode()).isEqualTo(app.coherence.core.error.ErrorCode.NO_AUDIO_TRACK);
         });
-        assertThat(monthlyAnalyses()).isEqualTo(usedBefore); // the user's own bad file uses the slot
+        assertThat(monthlyAnalyses()).as("only an analysis that completes counts").isEqualTo(usedBefore - 1);
         assertThat(analyses.find(id)).isEmpty();
     }
 
@@ -346,10 +346,10 @@ class AnalyzeTaskFlowTest {
         assertThat(outcome(last)).isEqualTo("GAVE_UP");
         Video failed = video(id);
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
-        assertThat(failed.error().code()).isEqualTo("INTERNAL");
+        assertThat(failed.error().code()).isEqualTo(app.coherence.core.error.ErrorCode.INTERNAL);
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(monthlyAnalyses()).isEqualTo(usedBefore - 1);
-        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.FAILED);
+        assertThat(published(1)).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.Type.FAILED);
 
         assertThat(outcome(deliver(target, id))).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(3);
@@ -454,7 +454,7 @@ class AnalyzeTaskFlowTest {
         assertThat(outcome(retry)).isEqualTo("NOTHING_TO_DO");
         assertThat(analyzer.runs).hasValue(1);
         assertThat(published(1)).singleElement().satisfies(e -> {
-            assertThat(e.type()).isEqualTo(AnalysisEvent.COMPLETED);
+            assertThat(e.type()).isEqualTo(AnalysisEvent.Type.COMPLETED);
             assertThat(e.videoId()).isEqualTo(id);
             assertThat(e.coherenceScore()).isEqualTo(80);
         });

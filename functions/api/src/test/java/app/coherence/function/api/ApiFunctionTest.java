@@ -331,15 +331,15 @@ class ApiFunctionTest {
             Video v = completed(jo.uid(), "Talk " + i, T0.plusSeconds(i), scores[i]);
             analyses.save(jo.uid(), result(v.videoId(), scores[i], fillers.get(i), flags.get(i)));
             ids.add(v.videoId());
-            notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.COMPLETED, v.videoId(), jo.uid(), scores[i],
+            notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, v.videoId(), jo.uid(), scores[i],
                     "Good Start", null, null, T0.plusSeconds(100 + i))));
         }
         // Pub/Sub redelivers: the same video is never counted twice.
-        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.COMPLETED, ids.get(1), jo.uid(), 80, "Strong", null,
+        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, ids.get(1), jo.uid(), 80, "Strong", null,
                 null, T0.plusSeconds(500))));
         Video bad = failed(jo.uid(), "Broken", T0);
-        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.FAILED, bad.videoId(), jo.uid(), null, null,
-                "INVALID_MEDIA", "not a video", T0.plusSeconds(600))));
+        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.FAILED, bad.videoId(), jo.uid(), null, null,
+                app.coherence.core.error.ErrorCode.INVALID_MEDIA, "not a video", T0.plusSeconds(600))));
         notifier.accept(io.cloudevents.core.builder.CloudEventBuilder.v1().withId("x").withSource(URI.create("//test"))
                 .withType("google.cloud.pubsub.topic.v1.messagePublished")
                 .withData("application/json", "{\"message\":{\"data\":\"!!\"}}".getBytes(StandardCharsets.UTF_8)).build());
@@ -476,7 +476,7 @@ class ApiFunctionTest {
 
     private static Video failed(String uid, String title, Instant created) {
         Video v = queued(uid, title, created).withStatus(VideoStatus.PROCESSING, created)
-                .withFailure(new VideoError("INVALID_MEDIA", "the file is not a video"), created);
+                .withFailure(new VideoError(app.coherence.core.error.ErrorCode.INVALID_MEDIA, "the file is not a video"), created);
         videos.create(v);
         return v;
     }

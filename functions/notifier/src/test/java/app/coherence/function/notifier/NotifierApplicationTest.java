@@ -61,10 +61,10 @@ class NotifierApplicationTest {
     @Test
     void analysisEvents_shouldUpdateStatsOncePerVideoAndStoreFailureNotices() throws Exception {
         Instant at = Instant.parse("2026-11-24T13:59:00Z");
-        deliver("m1", new AnalysisEvent(AnalysisEvent.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
-        deliver("m2", new AnalysisEvent(AnalysisEvent.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
-        deliver("m3", new AnalysisEvent(AnalysisEvent.COMPLETED, "v2", "uid-1", 90, "Strong", null, null, at.plusSeconds(5)));
-        deliver("m4", new AnalysisEvent(AnalysisEvent.FAILED, "v3", "uid-1", null, null, "NO_AUDIO_TRACK", "no audio", at));
+        deliver("m1", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
+        deliver("m2", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
+        deliver("m3", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v2", "uid-1", 90, "Strong", null, null, at.plusSeconds(5)));
+        deliver("m4", new AnalysisEvent(AnalysisEvent.Type.FAILED, "v3", "uid-1", null, null, app.coherence.core.error.ErrorCode.NO_AUDIO_TRACK, "no audio", at));
 
         DocumentSnapshot user = db.collection("users").document("uid-1").get().get();
         Map<?, ?> stats = (Map<?, ?>) user.get("stats");

@@ -5,7 +5,7 @@ import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpFunctions;
 import app.coherence.core.http.HttpRoutes;
 import app.coherence.core.job.TaskCallerCheck;
-import app.coherence.core.job.TaskQueue;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.quota.PlanLimits;
 import app.coherence.core.quota.ReservationSweeper;
 import app.coherence.core.quota.UsageService;
@@ -48,7 +48,7 @@ public class QuotaFunctionConfiguration {
         HttpRoutes.Builder routes = HttpRoutes.builder()
                 .route("POST", "/v1/uploads", reservations::reserve)
                 .route("POST", "/tasks/sweep-reservations",
-                        new SweepFunction(taskCallerCheck.getIfAvailable(), new ReservationSweeper(videos, ledger, clock))::sweep);
+                        new SweepFunction(taskCallerCheck.getIfAvailable(), new ReservationSweeper(videos, clock))::sweep);
         UsageStore usageStore = usage.getIfAvailable();
         if (userStore != null && usageStore != null) {
             PlanLimits planLimits = limits.getIfAvailable(() -> PlanLimits.from(env::getProperty));

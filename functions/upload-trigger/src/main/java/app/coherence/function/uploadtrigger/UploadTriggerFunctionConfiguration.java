@@ -1,6 +1,6 @@
 package app.coherence.function.uploadtrigger;
 
-import app.coherence.core.job.TaskQueue;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.upload.UploadRules;

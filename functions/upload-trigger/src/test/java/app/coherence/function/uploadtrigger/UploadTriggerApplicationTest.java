@@ -74,7 +74,7 @@ class UploadTriggerApplicationTest {
 
             Video video = videos.find(videoId).orElseThrow();
             assertThat(video.status()).isEqualTo(VideoStatus.FAILED);
-            assertThat(video.error().code()).isEqualTo("PAYLOAD_TOO_LARGE");
+            assertThat(video.error().code()).isEqualTo(app.coherence.core.error.ErrorCode.PAYLOAD_TOO_LARGE);
         }
     }
 }

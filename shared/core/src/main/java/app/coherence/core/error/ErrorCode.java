@@ -13,6 +13,8 @@ public enum ErrorCode {
     ANALYSIS_NOT_READY(409),
     ALREADY_PROCESSING(409),
     CONFLICT(409),
+    /** A reservation whose upload did not arrive in time (a video's error, never a request's). */
+    RESERVATION_EXPIRED(410),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     INVALID_MEDIA(422),

@@ -7,6 +7,7 @@ import app.coherence.core.error.ErrorCode;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.SignedUrl;
 import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoLifecycle;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
@@ -107,14 +108,15 @@ public class HistoryService {
 
     /**
      * Soft-deletes a video (sets deletedAt; the stored file goes after a grace period). Deleting twice
-     * is fine. A video being analysed stops: the analysis' next progress write sees the deletion.
+     * is fine. A video being analysed stops: the analysis' next progress write sees the deletion. An
+     * upload that never arrived gives its quota slot back at once.
      */
     public void delete(String userId, String videoId) {
         Video v = find(userId, videoId).orElseThrow(() -> CoherenceException.notFound("video"));
         if (v.isDeleted()) {
             return;
         }
-        videos.update(videoId, current -> current.isDeleted() ? current : current.withDeleted(clock.instant()));
+        videos.apply(videoId, current -> VideoLifecycle.delete(current, clock.instant()));
         try (var ignored = MDC.putCloseable("videoId", videoId); var ignored2 = MDC.putCloseable("userId", userId)) {
             LOG.info("video deleted (was {})", v.status().wireName());
         }

@@ -2,13 +2,13 @@ package app.coherence.core.job;
 
 import app.coherence.core.analysis.ProgressListener;
 import app.coherence.core.video.Progress;
-import app.coherence.core.video.VideoStatus;
+import app.coherence.core.video.Transition;
+import app.coherence.core.video.VideoLifecycle;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes an attempt's progress to the status document at most once per interval, renewing its lease;
@@ -64,12 +64,9 @@ final class ProgressWriter implements ProgressListener {
         }
         lastWrite = now;
         Progress progress = new Progress(lastStage, lastPercent, eta(now, lastPercent));
-        AtomicBoolean current = new AtomicBoolean();
-        videos.update(videoId, v -> {
-            current.set(attemptId.equals(v.attemptId()) && !v.isDeleted() && v.status() == VideoStatus.PROCESSING);
-            return current.get() ? v.withProgress(progress, now).withLease(now.plus(settings.lease()), now) : v;
-        });
-        if (!current.get()) {
+        boolean current = videos.apply(videoId, v -> VideoLifecycle.progress(v, attemptId, progress, now, settings.lease()))
+                .filter(Transition::moved).isPresent();
+        if (!current) {
             throw new AttemptCancelled("video " + videoId + " was deleted or taken over by another attempt");
         }
     }

@@ -4,6 +4,7 @@ import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.AnalysisStore;
 import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.TranscriptSegment;
+import app.coherence.core.error.ErrorCode;
 import app.coherence.core.job.AnalysisEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +43,10 @@ public class AnalysisEventRecorder {
         }
         try (var ignored = MDC.putCloseable("videoId", event.videoId());
              var ignored2 = MDC.putCloseable("userId", event.userId())) {
-            switch (event.type() == null ? "" : event.type()) {
-                case AnalysisEvent.COMPLETED -> completed(event);
-                case AnalysisEvent.FAILED -> failed(event);
-                default -> LOG.warn("analysis event of unknown type '{}' ignored", event.type());
+            switch (event.type() == null ? AnalysisEvent.Type.UNKNOWN : event.type()) {
+                case COMPLETED -> completed(event);
+                case FAILED -> failed(event);
+                case UNKNOWN -> LOG.warn("analysis event of unknown type ignored");
             }
         }
     }
@@ -67,9 +68,9 @@ public class AnalysisEventRecorder {
     }
 
     private void failed(AnalysisEvent event) {
-        String code = event.errorCode() == null ? "INTERNAL" : event.errorCode();
+        ErrorCode code = event.errorCode() == null ? ErrorCode.INTERNAL : event.errorCode();
         String message = event.errorMessage() == null ? "the analysis failed" : event.errorMessage();
-        boolean added = notifications.add(FailureNotice.of(event.userId(), event.videoId(), code, message,
+        boolean added = notifications.add(FailureNotice.of(event.userId(), event.videoId(), code.name(), message,
                 event.occurredAt() != null ? event.occurredAt() : clock.instant()));
         LOG.info(added ? "failure notice stored ({})" : "failure notice already stored ({})", code);
     }

@@ -1,7 +1,8 @@
 package app.coherence.core.quota;
 
-import app.coherence.core.upload.UploadLedger;
+import app.coherence.core.video.Transition;
 import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoLifecycle;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,18 +13,16 @@ import org.slf4j.MDC;
 /**
  * Expires reservations never uploaded: each becomes failed RESERVATION_EXPIRED and gives its quota
  * slot back. Run periodically (a timer in local/, Cloud Scheduler → POST /tasks/sweep in GCP); safe
- * to run twice at once, since the ledger expires each video at most once.
+ * to run twice at once: each expiry is a transaction, and a slot goes back at most once per video.
  */
 public class ReservationSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(ReservationSweeper.class);
 
     private final VideoStore videos;
-    private final UploadLedger ledger;
     private final Clock clock;
 
-    public ReservationSweeper(VideoStore videos, UploadLedger ledger, Clock clock) {
+    public ReservationSweeper(VideoStore videos, Clock clock) {
         this.videos = videos;
-        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -34,7 +33,7 @@ public class ReservationSweeper {
         for (Video video : videos.findExpiredReservations(now)) {
             try (var ignored = MDC.putCloseable("videoId", video.videoId());
                  var ignored2 = MDC.putCloseable("userId", video.userId())) {
-                if (ledger.expire(video.videoId(), now)) {
+                if (videos.apply(video.videoId(), v -> VideoLifecycle.expire(v, now)).filter(Transition::moved).isPresent()) {
                     expired++;
                     LOG.info("reservation expired; slot returned");
                 }

@@ -52,15 +52,11 @@ public record Usage(String userId, YearMonth month, int analyses, Map<String, In
         return new Usage(userId, month, analyses + 1, days);
     }
 
-    /** A slot given back by an upload reserved on {@code day}; never below zero. */
-    public Usage withRelease(LocalDate day) {
-        Map<String, Integer> days = new TreeMap<>(uploadsByDay);
-        int onDay = days.getOrDefault(day.toString(), 0);
-        if (onDay <= 1) {
-            days.remove(day.toString());
-        } else {
-            days.put(day.toString(), onDay - 1);
-        }
-        return new Usage(userId, month, Math.max(0, analyses - 1), days);
+    /**
+     * A month's slot given back (the analysis did not complete); never below zero. The day's upload
+     * count stays: the daily cap guards against reserving and deleting in a loop.
+     */
+    public Usage withRelease() {
+        return new Usage(userId, month, Math.max(0, analyses - 1), uploadsByDay);
     }
 }

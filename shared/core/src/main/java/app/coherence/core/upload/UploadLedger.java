@@ -1,7 +1,6 @@
 package app.coherence.core.upload;
 
 import app.coherence.core.video.Video;
-import java.time.Instant;
 
 /**
  * Port: reservations and the quota slots they take. The Firestore adapter writes the video and the
@@ -16,13 +15,9 @@ public interface UploadLedger {
      */
     void reserve(Video video);
 
-    /** Gives back the slot a video took (expired reservation, a failure of ours); idempotent per video. */
-    void release(Video video);
-
     /**
-     * Fails a reservation still awaiting upload whose expiry is before {@code now} (error
-     * RESERVATION_EXPIRED) and gives its slot back, atomically. Returns false when the video is
-     * missing, not awaiting upload, or not yet expired (nothing written).
+     * Gives back the slot a stored video took, once per video, outside a lifecycle step (the steps give
+     * slots back through {@link app.coherence.core.video.VideoStore#apply}, atomically with the video).
      */
-    boolean expire(String videoId, Instant now);
+    void release(Video video);
 }

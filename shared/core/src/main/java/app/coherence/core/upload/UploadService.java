@@ -1,10 +1,11 @@
 package app.coherence.core.upload;
 
-import app.coherence.core.job.TaskQueue;
 import app.coherence.core.user.AuthenticatedUser;
+import app.coherence.core.video.Effect;
+import app.coherence.core.video.Transition;
+import app.coherence.core.video.Verdict;
 import app.coherence.core.video.Video;
-import app.coherence.core.video.VideoError;
-import app.coherence.core.video.VideoStatus;
+import app.coherence.core.video.VideoLifecycle;
 import app.coherence.core.video.VideoStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,8 +21,6 @@ import org.slf4j.MDC;
 /** Reserves uploads and accepts finished ones: the first two steps of every video's life. */
 public class UploadService {
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
-    /** The error code the ledger gives a reservation that was never uploaded in time. */
-    static final String RESERVATION_EXPIRED = "RESERVATION_EXPIRED";
 
     private final UploadRules rules;
     private final UploadLedger ledger;
@@ -48,7 +47,7 @@ public class UploadService {
         Instant expiresAt = now.plus(rules.reservationTtl());
         String path = UploadRules.storagePath(user.uid(), videoId);
         SignedUrl url = blobs.signUpload(path, request.contentType(), request.sizeBytes(), rules.reservationTtl());
-        Video video = Video.reserved(videoId, user.uid(), title, path, request.contentType(), request.sizeBytes(), now, expiresAt);
+        Video video = VideoLifecycle.reserve(videoId, user.uid(), title, path, request.contentType(), request.sizeBytes(), now, expiresAt);
         ledger.reserve(video);
         try (var ignored = MDC.putCloseable("videoId", videoId); var ignored2 = MDC.putCloseable("userId", user.uid())) {
             LOG.info("upload reserved");
@@ -77,59 +76,41 @@ public class UploadService {
                 deleteQuietly(upload.path());
                 return FinalizeOutcome.NO_RESERVATION;
             }
-            Video video = found.get();
-            if (video.isDeleted()) {
-                LOG.info("upload for a deleted video ignored");
-                return FinalizeOutcome.IGNORED;
-            }
-            if (video.status() == VideoStatus.QUEUED) {
-                // A duplicate event, or a retry after the enqueue failed: the task name makes this harmless.
-                boolean enqueued = tasks.enqueueAnalysis(video.videoId());
-                LOG.info("duplicate finalize event; task {}", enqueued ? "enqueued again" : "already exists");
-                return FinalizeOutcome.DUPLICATE;
-            }
-            if (video.status() == VideoStatus.FAILED && video.attempts() == 0 && video.error() != null
-                    && RESERVATION_EXPIRED.equals(video.error().code())) {
-                // The upload finished after its reservation expired (and gave its slot back): it will never run.
-                LOG.warn("upload arrived after its reservation expired; deleting it");
-                deleteQuietly(upload.path());
-                return FinalizeOutcome.REJECTED;
-            }
-            if (video.status() != VideoStatus.AWAITING_UPLOAD) {
-                LOG.info("duplicate finalize event for a video already {}", video.status().wireName());
-                return FinalizeOutcome.DUPLICATE;
-            }
-            Optional<VideoError> problem = checkAgainstReservation(video, upload);
-            if (problem.isPresent()) {
-                videos.update(video.videoId(), v -> v.status() == VideoStatus.AWAITING_UPLOAD
-                        ? v.withFailure(problem.get(), clock.instant()) : v);
-                LOG.warn("upload rejected: {}", problem.get().message());
+            Transition step = videos.apply(path.videoId(),
+                    v -> VideoLifecycle.acceptUpload(v, upload.sizeBytes(), upload.contentType(), clock.instant()))
+                    .orElseThrow(() -> new IllegalStateException("video " + path.videoId() + " vanished"));
+            if (step.has(Effect.DELETE_UPLOADED_FILE)) {
                 deleteQuietly(upload.path()); // the bytes will never be analysed: keep no orphan
-                return FinalizeOutcome.REJECTED;
             }
-            videos.update(video.videoId(), v -> v.status() == VideoStatus.AWAITING_UPLOAD
-                    ? v.withUploadedSize(upload.sizeBytes(), clock.instant()).withStatus(VideoStatus.QUEUED, clock.instant())
-                    : v);
-            tasks.enqueueAnalysis(video.videoId());
-            LOG.info("video queued for analysis");
-            return FinalizeOutcome.QUEUED;
+            if (step.has(Effect.ENQUEUE_ANALYSIS)) {
+                boolean enqueued = tasks.enqueueAnalysis(path.videoId());
+                if (step.verdict() == Verdict.UNCHANGED) {
+                    LOG.info("duplicate finalize event; task {}", enqueued ? "enqueued again" : "already exists");
+                }
+            }
+            return switch (step.verdict()) {
+                case MOVED -> {
+                    LOG.info("video queued for analysis");
+                    yield FinalizeOutcome.QUEUED;
+                }
+                case REJECTED -> {
+                    LOG.warn("upload rejected: {}; slot returned", step.video().error().message());
+                    yield FinalizeOutcome.REJECTED;
+                }
+                case TOO_LATE -> {
+                    LOG.warn("upload arrived after its reservation expired; deleted");
+                    yield FinalizeOutcome.REJECTED;
+                }
+                case IGNORED -> {
+                    LOG.info("upload for a deleted video ignored");
+                    yield FinalizeOutcome.IGNORED;
+                }
+                default -> {
+                    LOG.info("duplicate finalize event for a video already {}", step.video().status().wireName());
+                    yield FinalizeOutcome.DUPLICATE;
+                }
+            };
         }
-    }
-
-    private Optional<VideoError> checkAgainstReservation(Video video, FinalizedUpload upload) {
-        if (upload.sizeBytes() > video.sizeBytes()) {
-            return Optional.of(new VideoError("PAYLOAD_TOO_LARGE",
-                    "uploaded " + upload.sizeBytes() + " bytes but reserved " + video.sizeBytes()));
-        }
-        if (upload.sizeBytes() == 0) {
-            return Optional.of(new VideoError("INVALID_MEDIA", "the uploaded file is empty"));
-        }
-        if (upload.contentType() != null && !upload.contentType().isBlank()
-                && !upload.contentType().equalsIgnoreCase(video.contentType())) {
-            return Optional.of(new VideoError("INVALID_MEDIA",
-                    "uploaded content type " + upload.contentType() + " differs from the reserved " + video.contentType()));
-        }
-        return Optional.empty();
     }
 
     private void deleteQuietly(String path) {

@@ -3,6 +3,7 @@ package app.coherence.core.video;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Port: the status documents of videos ({@code videos/{videoId}}). */
@@ -19,6 +20,15 @@ public interface VideoStore {
      * Returns the video as stored afterwards, or empty if it does not exist.
      */
     Optional<Video> update(String videoId, UnaryOperator<Video> change);
+
+    /**
+     * Applies one {@link VideoLifecycle} step atomically (a transaction in Firestore): reads the video,
+     * lets {@code step} decide, stores the next video when it moved and, when the step says
+     * {@link Effect#RETURN_QUOTA_SLOT}, gives the video's quota slot back in the same transaction (at most
+     * once per video). {@code step} may run more than once on contention. Returns the transition of the
+     * run that was stored, or empty if the video does not exist.
+     */
+    Optional<Transition> apply(String videoId, Function<Video, Transition> step);
 
     /** Videos still queued or processing and not deleted: re-dispatched after a restart. */
     List<Video> findUnfinished();

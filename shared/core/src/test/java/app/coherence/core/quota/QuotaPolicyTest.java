@@ -79,14 +79,14 @@ class QuotaPolicyTest {
     }
 
     @Test
-    void usage_shouldCountAndReleaseWithoutGoingNegative() {
+    void usage_shouldReleaseTheMonthsSlotButKeepTheDaysUploads() {
         LocalDate day = LocalDate.of(2026, 11, 24);
         Usage usage = Usage.none("u1", YearMonth.of(2026, 11)).withReservation(day).withReservation(day);
         assertThat(usage.analyses()).isEqualTo(2);
         assertThat(usage.uploadsOn(day)).isEqualTo(2);
-        Usage released = usage.withRelease(day).withRelease(day).withRelease(day);
+        Usage released = usage.withRelease().withRelease().withRelease();
         assertThat(released.analyses()).isZero();
-        assertThat(released.uploadsByDay()).isEmpty();
+        assertThat(released.uploadsOn(day)).as("the daily cap counts every upload reserved").isEqualTo(2);
         assertThat(usage.documentId()).isEqualTo("u1_2026-11");
     }
 

@@ -2,7 +2,7 @@ package app.coherence.embedded.task;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
-import app.coherence.core.job.TaskQueue;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.json.Json;
 import java.io.IOException;
 import java.net.URI;

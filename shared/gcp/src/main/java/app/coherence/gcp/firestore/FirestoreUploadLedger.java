@@ -5,8 +5,6 @@ import app.coherence.core.quota.Usage;
 import app.coherence.core.quota.UsageStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.video.Video;
-import app.coherence.core.video.VideoError;
-import app.coherence.core.video.VideoStatus;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
@@ -14,7 +12,6 @@ import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -85,51 +82,14 @@ public class FirestoreUploadLedger implements UploadLedger, UsageStore {
     }
 
     @Override
-    public boolean expire(String videoId, Instant now) {
-        DocumentReference videoRef = videoRef(videoId);
-        return Transactions.await(db.runTransaction(tx -> {
-            DocumentSnapshot stored = tx.get(videoRef).get();
-            if (!stored.exists()) {
-                return false;
-            }
-            Video video = VideoDocuments.fromDocument(stored);
-            if (video.status() != VideoStatus.AWAITING_UPLOAD || video.reservationExpiresAt() == null
-                    || !video.reservationExpiresAt().isBefore(now)) {
-                return false;
-            }
-            // All reads happen before any write in a Firestore transaction: read the usage first.
-            DocumentReference usageRef = usageRef(video.userId(), Usage.monthOf(video.createdAt()));
-            DocumentSnapshot usageDoc = tx.get(usageRef).get();
-            Video failed = video.withFailure(new VideoError("RESERVATION_EXPIRED",
-                    "the upload did not arrive before the reservation expired; its quota slot was returned"), now);
-            tx.set(videoRef, VideoDocuments.toDocument(failed));
-            writeRelease(tx, video, usageRef, usageDoc);
-            return true;
-        }, options()), "expiring a reservation");
-    }
-
-    @Override
     public Usage find(String userId, YearMonth month) {
         DocumentSnapshot doc = Transactions.await(usageRef(userId, month).get(), "reading usage");
         return UsageDocuments.usage(userId, month, doc);
     }
 
     private boolean releaseSlot(Transaction tx, Video video) throws Exception {
-        DocumentReference usageRef = usageRef(video.userId(), Usage.monthOf(video.createdAt()));
-        DocumentSnapshot usageDoc = tx.get(usageRef).get();
-        return writeRelease(tx, video, usageRef, usageDoc);
-    }
-
-    private static boolean writeRelease(Transaction tx, Video video, DocumentReference usageRef, DocumentSnapshot usageDoc) {
-        Map<String, Boolean> released = UsageDocuments.released(usageDoc);
-        if (released.containsKey(video.videoId())) {
-            return false; // given back before: exactly once per video
-        }
-        released.put(video.videoId(), true);
-        YearMonth month = Usage.monthOf(video.createdAt());
-        Usage usage = UsageDocuments.usage(video.userId(), month, usageDoc).withRelease(Usage.dayOf(video.createdAt()));
-        tx.set(usageRef, UsageDocuments.document(usage, released));
-        return true;
+        DocumentReference usageRef = UsageDocuments.usageOf(db, video);
+        return UsageDocuments.writeRelease(tx, video, usageRef, tx.get(usageRef).get());
     }
 
     private Lock lockOf(String userId) {
@@ -141,7 +101,7 @@ public class FirestoreUploadLedger implements UploadLedger, UsageStore {
     }
 
     private DocumentReference videoRef(String videoId) {
-        return db.collection("videos").document(videoId);
+        return db.collection(FirestoreVideoStore.COLLECTION).document(videoId);
     }
 
     private static TransactionOptions options() {

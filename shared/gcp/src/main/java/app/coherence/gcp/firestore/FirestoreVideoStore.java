@@ -2,6 +2,8 @@ package app.coherence.gcp.firestore;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
+import app.coherence.core.video.Effect;
+import app.coherence.core.video.Transition;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,6 +77,33 @@ public class FirestoreVideoStore implements VideoStore {
             }
             tx.set(ref, VideoDocuments.toDocument(next));
             return Optional.of(next);
+        }, options), "updating video " + videoId);
+    }
+
+    @Override
+    public Optional<Transition> apply(String videoId, Function<Video, Transition> step) {
+        DocumentReference ref = videos().document(videoId);
+        TransactionOptions options = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(ATTEMPTS).build();
+        return FirestoreErrors.await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref).get();
+            if (!doc.exists()) {
+                return Optional.<Transition>empty();
+            }
+            Transition transition = step.apply(VideoDocuments.fromDocument(doc));
+            if (!transition.video().videoId().equals(videoId)) {
+                throw new IllegalArgumentException("a step may not move video " + videoId + " to " + transition.video().videoId());
+            }
+            // every read before the first write, as Firestore transactions require
+            DocumentReference usageRef = transition.has(Effect.RETURN_QUOTA_SLOT)
+                    ? UsageDocuments.usageOf(db, transition.video()) : null;
+            DocumentSnapshot usageDoc = usageRef == null ? null : tx.get(usageRef).get();
+            if (transition.moved()) {
+                tx.set(ref, VideoDocuments.toDocument(transition.video()));
+            }
+            if (usageRef != null) {
+                UsageDocuments.writeRelease(tx, transition.video(), usageRef, usageDoc);
+            }
+            return Optional.of(transition);
         }, options), "updating video " + videoId);
     }
 

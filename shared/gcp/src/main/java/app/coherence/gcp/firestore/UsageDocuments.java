@@ -1,7 +1,11 @@
 package app.coherence.gcp.firestore;
 
 import app.coherence.core.quota.Usage;
+import app.coherence.core.video.Video;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,5 +51,25 @@ final class UsageDocuments {
         doc.put("uploadsByDay", new TreeMap<>(usage.uploadsByDay()));
         doc.put("released", released);
         return doc;
+    }
+
+    /** The usage document of the month {@code video} was reserved in. */
+    static DocumentReference usageOf(Firestore db, Video video) {
+        return db.collection(COLLECTION).document(Usage.documentId(video.userId(), Usage.monthOf(video.createdAt())));
+    }
+
+    /**
+     * Writes the give-back of {@code video}'s slot into {@code tx}, unless it was given back before
+     * (exactly once per video). {@code usageDoc} must have been read in the same transaction.
+     */
+    static boolean writeRelease(Transaction tx, Video video, DocumentReference usageRef, DocumentSnapshot usageDoc) {
+        Map<String, Boolean> released = released(usageDoc);
+        if (released.containsKey(video.videoId())) {
+            return false;
+        }
+        released.put(video.videoId(), true);
+        Usage usage = usage(video.userId(), Usage.monthOf(video.createdAt()), usageDoc).withRelease();
+        tx.set(usageRef, document(usage, released));
+        return true;
     }
 }

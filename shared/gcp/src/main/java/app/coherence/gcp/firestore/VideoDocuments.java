@@ -1,5 +1,6 @@
 package app.coherence.gcp.firestore;
 
+import app.coherence.core.error.ErrorCode;
 import app.coherence.core.video.Progress;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoError;
@@ -39,7 +40,7 @@ public final class VideoDocuments {
         }
         doc.put("attempts", v.attempts());
         if (v.error() != null) {
-            doc.put("error", Map.of("code", v.error().code(), "message", v.error().message()));
+            doc.put("error", Map.of("code", v.error().code().name(), "message", v.error().message()));
         }
         // Written even when null: the history listing orders by it, and Firestore leaves documents
         // without an ordered field out of such a query (unscored videos would vanish from the list).
@@ -71,7 +72,7 @@ public final class VideoDocuments {
                         ((Number) progress.get("percent")).intValue(),
                         progress.get("etaSeconds") == null ? null : ((Number) progress.get("etaSeconds")).intValue()),
                 (int) longOr(d.getLong("attempts"), 0),
-                error == null ? null : new VideoError((String) error.get("code"), (String) error.get("message")),
+                error == null ? null : new VideoError(ErrorCode.valueOf((String) error.get("code")), (String) error.get("message")),
                 d.getLong("coherenceScore") == null ? null : d.getLong("coherenceScore").intValue(),
                 d.getString("scoreTier"),
                 d.getString("thumbnailPath"),

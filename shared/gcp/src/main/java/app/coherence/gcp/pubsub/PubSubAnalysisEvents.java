@@ -35,17 +35,17 @@ public class PubSubAnalysisEvents implements AnalysisEvents, AutoCloseable {
     public void publish(AnalysisEvent event) {
         PubsubMessage message = PubsubMessage.newBuilder()
                 .setData(ByteString.copyFrom(Json.bytes(event)))
-                .putAllAttributes(Map.of("type", event.type(), "videoId", event.videoId()))
+                .putAllAttributes(Map.of("type", event.type().wireName(), "videoId", event.videoId()))
                 .build();
         try {
             String id = publisher.publish(message).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            log.info("published {} event for video {} as message {}", event.type(), event.videoId(), id);
+            log.info("published {} event for video {} as message {}", event.type().wireName(), event.videoId(), id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, "publishing the " + event.type() + " event was interrupted");
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "publishing the " + event.type().wireName() + " event was interrupted");
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, "publishing the " + event.type() + " event of video "
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "publishing the " + event.type().wireName() + " event of video "
                     + event.videoId() + " failed: " + cause.getMessage(), Map.of(), cause);
         }
     }

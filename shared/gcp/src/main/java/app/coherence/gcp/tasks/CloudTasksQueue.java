@@ -2,7 +2,7 @@ package app.coherence.gcp.tasks;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
-import app.coherence.core.job.TaskQueue;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.json.Json;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.rpc.AlreadyExistsException;

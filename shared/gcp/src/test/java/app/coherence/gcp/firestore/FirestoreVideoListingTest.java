@@ -112,7 +112,7 @@ class FirestoreVideoListingTest {
         v = v.withStatus(VideoStatus.QUEUED, created);
         if (status == VideoStatus.FAILED) {
             return new Video(id, user, title, v.storagePath(), "video/mp4", 1000, null, VideoStatus.FAILED, null, 1,
-                    new app.coherence.core.video.VideoError("INVALID_MEDIA", "not a video"), score,
+                    new app.coherence.core.video.VideoError(app.coherence.core.error.ErrorCode.INVALID_MEDIA, "not a video"), score,
                     score == null ? null : "Good Start", null, null, null, null, created, created, null);
         }
         return new Video(id, user, title, v.storagePath(), "video/mp4", 1000, 60.0, VideoStatus.COMPLETED, null, 1, null,

@@ -56,7 +56,7 @@ class FirestoreVideoStoreTest {
         String id = newId();
         Video full = new Video(id, "user-7", "Quarterly review", "uploads/user-7/" + id, "video/quicktime",
                 5_000_000_000L, 183.25, VideoStatus.PROCESSING, new Progress("vision", 42, 17), 3,
-                new VideoError("INTERNAL", "decoder crashed"), 81, "Strong", "thumbnails/" + id + ".jpg",
+                new VideoError(app.coherence.core.error.ErrorCode.INTERNAL, "decoder crashed"), 81, "Strong", "thumbnails/" + id + ".jpg",
                 "attempt-3", T0.plusSeconds(90), T0.plusSeconds(3600), T0, T0.plusMillis(1500), T0.plusSeconds(7200));
 
         store.create(full);

@@ -42,7 +42,7 @@ class PubSubAnalysisEventsTest {
     }
 
     private static AnalysisEvent completed(String videoId) {
-        return new AnalysisEvent(AnalysisEvent.COMPLETED, videoId, "user-1", 83, "Strong", null, null,
+        return new AnalysisEvent(AnalysisEvent.Type.COMPLETED, videoId, "user-1", 83, "Strong", null, null,
                 Instant.parse("2026-11-24T12:00:00Z"));
     }
 
@@ -72,7 +72,7 @@ class PubSubAnalysisEventsTest {
             }
             handled.add(message.getAttributesOrThrow("videoId"));
         })) {
-            AnalysisEvent failed = new AnalysisEvent(AnalysisEvent.FAILED, "v-2", "user-1", null, null, "INVALID_MEDIA",
+            AnalysisEvent failed = new AnalysisEvent(AnalysisEvent.Type.FAILED, "v-2", "user-1", null, null, app.coherence.core.error.ErrorCode.INVALID_MEDIA,
                     "not a video", Instant.parse("2026-11-24T12:00:00Z"));
             events.publish(failed);
 

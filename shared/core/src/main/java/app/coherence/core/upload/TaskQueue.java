@@ -1,4 +1,4 @@
-package app.coherence.core.job;
+package app.coherence.core.upload;
 
 /** Port: the queue that delivers analysis jobs to the analysis service, at least once, with retries. */
 public interface TaskQueue {

@@ -6,13 +6,22 @@ import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.firestore.FirestoreException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Waits for Firestore calls. An exception thrown by our own code inside a transaction comes out as it
- * was; Firestore's own failures become UNAVAILABLE (worth a retry) with what was being done.
+ * The one failure policy of every Firestore store. An exception thrown by our own code inside a
+ * transaction comes out as it was; contention is retried by the transaction itself (each store sets
+ * its attempts), and what is left of it, a transient failure or a deadline becomes UNAVAILABLE (503,
+ * worth a retry); any other failure is a fault of ours: INTERNAL (500), its cause logged.
  */
 final class FirestoreErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(FirestoreErrors.class);
+    /** gRPC codes worth a retry: contention left over, overload, a deadline, a dropped connection. */
+    private static final Set<String> TRANSIENT = Set.of("ABORTED", "UNAVAILABLE", "DEADLINE_EXCEEDED",
+            "RESOURCE_EXHAUSTED", "CANCELLED");
 
     private FirestoreErrors() {
     }
@@ -24,29 +33,50 @@ final class FirestoreErrors {
             Thread.currentThread().interrupt();
             throw new CoherenceException(ErrorCode.UNAVAILABLE, what + " was interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException own && !(cause instanceof FirestoreException)
-                    && !(cause instanceof ApiException)) {
-                throw own;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, what + " failed: " + cause.getMessage(), Map.of(), cause);
+            throw failure(e.getCause(), what);
         }
+    }
+
+    /** What a failed Firestore call while doing {@code what} becomes, by the policy above. */
+    static RuntimeException failure(Throwable cause, String what) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CoherenceException own) {
+                return own;
+            }
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        String status = statusOf(cause);
+        if (status == null && cause instanceof RuntimeException own) {
+            return own; // our own code's failure inside a transaction
+        }
+        if (status != null && TRANSIENT.contains(status)) {
+            return new CoherenceException(ErrorCode.UNAVAILABLE, what + " failed for now (" + status + "); please retry",
+                    Map.of(), cause);
+        }
+        LOG.error("{} failed ({})", what, status, cause);
+        return new CoherenceException(ErrorCode.INTERNAL, what + " failed", Map.of(), cause);
+    }
+
+    /** The gRPC status code of a Firestore failure, or null when it is not one. */
+    static String statusOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.getStatusCode().getCode().name();
+            }
+            if (t instanceof FirestoreException fs && fs.getStatus() != null) {
+                return fs.getStatus().getCode().name();
+            }
+            if (t instanceof io.grpc.StatusRuntimeException grpc) {
+                return grpc.getStatus().getCode().name();
+            }
+        }
+        return null;
     }
 
     /** True when Firestore refused a create because the document exists. */
     static boolean isAlreadyExists(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api && api.getStatusCode().getCode().name().equals("ALREADY_EXISTS")) {
-                return true;
-            }
-            if (t instanceof FirestoreException fs && fs.getStatus() != null
-                    && fs.getStatus().getCode().name().equals("ALREADY_EXISTS")) {
-                return true;
-            }
-        }
-        return false;
+        return "ALREADY_EXISTS".equals(statusOf(failure));
     }
 }

@@ -35,7 +35,7 @@ public class FirestoreSubscriptionStore implements SubscriptionStore {
         DocumentReference marker = db.collection(EVENTS).document(event.id());
         DocumentReference subRef = db.collection(COLLECTION).document(uid);
         DocumentReference userRef = db.collection(FirestoreUserStore.COLLECTION).document(uid);
-        return Transactions.await(db.runTransaction(tx -> {
+        return FirestoreErrors.await(db.runTransaction(tx -> {
             if (tx.get(marker).get().exists()) {
                 return Outcome.DUPLICATE;
             }
@@ -64,7 +64,7 @@ public class FirestoreSubscriptionStore implements SubscriptionStore {
     @Override
     public Outcome ignore(StripeEventRef event, String reason) {
         DocumentReference marker = db.collection(EVENTS).document(event.id());
-        return Transactions.await(db.runTransaction(tx -> {
+        return FirestoreErrors.await(db.runTransaction(tx -> {
             if (tx.get(marker).get().exists()) {
                 return Outcome.DUPLICATE;
             }
@@ -77,7 +77,7 @@ public class FirestoreSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<Subscription> find(String uid) {
-        DocumentSnapshot doc = Transactions.await(db.collection(COLLECTION).document(uid).get(), "reading the subscription");
+        DocumentSnapshot doc = FirestoreErrors.await(db.collection(COLLECTION).document(uid).get(), "reading the subscription");
         return doc.exists() ? Optional.of(subscription(doc)) : Optional.empty();
     }
 

@@ -58,7 +58,7 @@ public class FirestoreUploadLedger implements UploadLedger, UsageStore {
 
     private void reserveInTransaction(Video video, DocumentReference userRef, DocumentReference usageRef,
                                       DocumentReference videoRef, Instant now, YearMonth month) {
-        Transactions.await(db.runTransaction(tx -> {
+        FirestoreErrors.await(db.runTransaction(tx -> {
             DocumentSnapshot user = tx.get(userRef).get();
             DocumentSnapshot usageDoc = tx.get(usageRef).get();
             Usage usage = UsageDocuments.usage(video.userId(), month, usageDoc);
@@ -72,7 +72,7 @@ public class FirestoreUploadLedger implements UploadLedger, UsageStore {
     @Override
     public void release(Video video) {
         DocumentReference videoRef = videoRef(video.videoId());
-        Transactions.await(db.runTransaction(tx -> {
+        FirestoreErrors.await(db.runTransaction(tx -> {
             DocumentSnapshot stored = tx.get(videoRef).get();
             if (!stored.exists()) {
                 return false; // never reserved: no slot was taken
@@ -83,7 +83,7 @@ public class FirestoreUploadLedger implements UploadLedger, UsageStore {
 
     @Override
     public Usage find(String userId, YearMonth month) {
-        DocumentSnapshot doc = Transactions.await(usageRef(userId, month).get(), "reading usage");
+        DocumentSnapshot doc = FirestoreErrors.await(usageRef(userId, month).get(), "reading usage");
         return UsageDocuments.usage(userId, month, doc);
     }
 

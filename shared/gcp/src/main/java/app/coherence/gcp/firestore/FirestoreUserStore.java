@@ -29,7 +29,7 @@ public class FirestoreUserStore implements UserStore {
     @Override
     public UserAccount ensure(AuthenticatedUser user) {
         DocumentReference ref = db.collection(COLLECTION).document(user.uid());
-        return Transactions.await(db.runTransaction(tx -> {
+        return FirestoreErrors.await(db.runTransaction(tx -> {
             DocumentSnapshot existing = tx.get(ref).get();
             if (existing.exists()) {
                 return account(existing);
@@ -52,7 +52,7 @@ public class FirestoreUserStore implements UserStore {
 
     @Override
     public Optional<UserAccount> find(String uid) {
-        DocumentSnapshot doc = Transactions.await(db.collection(COLLECTION).document(uid).get(), "reading the user account");
+        DocumentSnapshot doc = FirestoreErrors.await(db.collection(COLLECTION).document(uid).get(), "reading the user account");
         return doc.exists() ? Optional.of(account(doc)) : Optional.empty();
     }
 
@@ -68,12 +68,12 @@ public class FirestoreUserStore implements UserStore {
 
     @Override
     public void setStripeCustomerId(String uid, String customerId) {
-        Transactions.await(db.collection(COLLECTION).document(uid)
+        FirestoreErrors.await(db.collection(COLLECTION).document(uid)
                 .set(Map.of("stripeCustomerId", customerId), SetOptions.merge()), "storing the Stripe customer");
     }
 
     private Optional<UserAccount> first(String field, String value) {
-        QuerySnapshot found = Transactions.await(db.collection(COLLECTION).whereEqualTo(field, value).limit(1).get(),
+        QuerySnapshot found = FirestoreErrors.await(db.collection(COLLECTION).whereEqualTo(field, value).limit(1).get(),
                 "looking up a user by " + field);
         return found.isEmpty() ? Optional.empty() : Optional.of(account(found.getDocuments().get(0)));
     }

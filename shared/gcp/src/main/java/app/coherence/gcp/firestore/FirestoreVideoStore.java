@@ -47,8 +47,7 @@ public class FirestoreVideoStore implements VideoStore {
             if (FirestoreErrors.isAlreadyExists(e)) {
                 throw new CoherenceException(ErrorCode.CONFLICT, "video " + video.videoId() + " already exists");
             }
-            throw new CoherenceException(ErrorCode.UNAVAILABLE, "creating video " + video.videoId() + " failed: "
-                    + e.getCause().getMessage(), java.util.Map.of(), e.getCause());
+            throw FirestoreErrors.failure(e.getCause(), "creating video " + video.videoId());
         }
     }
 

@@ -216,17 +216,21 @@ class FirestoreUploadLedgerTest {
     }
 
     @Test
-    void sweep_shouldReturnTheSlotOfAReservationDeletedBeforeUpload() throws Exception {
+    void delete_shouldReturnTheSlotOfAReservationAtOnceAndTheSweepNotAgain() throws Exception {
         try (FirestoreTestEmulator own = FirestoreTestEmulator.shared()) {
             Firestore ownDb = own.admin();
             FirestoreUploadLedger ownLedger = new FirestoreUploadLedger(ownDb, new QuotaPolicy(PlanLimits.defaults()));
             FirestoreVideoStore videos = new FirestoreVideoStore(ownDb);
             Video reserved = reservation("deleter", NOW);
             ownLedger.reserve(reserved);
-            videos.update(reserved.videoId(), v -> v.withDeleted(NOW.plus(Duration.ofMinutes(5))));
+            ownLedger.reserve(reservation("deleter", NOW));
+            videos.apply(reserved.videoId(), v -> VideoLifecycle.delete(v, NOW.plus(Duration.ofMinutes(5))));
+            Usage afterDelete = ownLedger.find("deleter", YearMonth.of(2026, 11));
+            assertThat(afterDelete.analyses()).as("given back at once").isEqualTo(1);
+            assertThat(afterDelete.uploadsOn(NOW.atZone(ZoneOffset.UTC).toLocalDate())).as("the daily cap stays").isEqualTo(2);
             Instant later = NOW.plus(Duration.ofMinutes(61));
-            assertThat(new ReservationSweeper(videos, Clock.fixed(later, ZoneOffset.UTC)).sweep()).isEqualTo(1);
-            assertThat(ownLedger.find("deleter", YearMonth.of(2026, 11)).analyses()).isZero();
+            assertThat(new ReservationSweeper(videos, Clock.fixed(later, ZoneOffset.UTC)).sweep()).isEqualTo(2);
+            assertThat(ownLedger.find("deleter", YearMonth.of(2026, 11)).analyses()).as("each slot once").isZero();
             Video after = videos.find(reserved.videoId()).orElseThrow();
             assertThat(after.status()).isEqualTo(VideoStatus.FAILED);
             assertThat(after.isDeleted()).as("still deleted").isTrue();

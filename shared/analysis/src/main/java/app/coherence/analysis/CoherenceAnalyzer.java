@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analysis engine: decode once (audio feeding speech and voice, sampled frames feeding vision, all
- * overlapping), then language → rules → score → feedback, into the result of DESIGN.md section 6.
+ * overlapping), then language → rules → score → feedback, into the result described in docs/ARCHITECTURE.md ("Data model").
  */
 public final class CoherenceAnalyzer implements VideoAnalyzer {
     /** Stored with every result; bump when the numbers a talk gets would change. */

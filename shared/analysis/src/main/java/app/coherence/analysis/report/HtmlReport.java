@@ -106,7 +106,7 @@ public final class HtmlReport {
         h.append("<rect x=\"0\" y=\"").append(fmt(bandTop)).append("\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(fmt(bandBottom - bandTop)).append("\" fill=\"#cde8cd\"/>")
                 .append("<polyline fill=\"none\" stroke=\"#2a5db0\" stroke-width=\"2\" points=\"").append(points.toString().trim())
-                .append("\"/><text x=\"4\" y=\"12\" font-size=\"11\">pace (wpm, band 140-160)</text>");
+                .append("\"/><text x=\"4\" y=\"12\" font-size=\"11\">pace (wpm, band ").append(DeliveryTargets.PACE_TARGET).append(")</text>");
         for (DissonanceFlag f : r.dissonanceFlags()) {
             double x0 = x(f.timestamp(), duration);
             double w = Math.max(3, x(f.endTimestamp(), duration) - x0);

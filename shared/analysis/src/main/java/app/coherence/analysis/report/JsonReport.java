@@ -5,7 +5,7 @@ import app.coherence.core.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 
-/** The result as the API serves it (DESIGN.md section 6), through the project's one JSON mapper. */
+/** The result as the API serves it (docs/ARCHITECTURE.md, "Data model"), through the project's one JSON mapper. */
 public final class JsonReport {
 
     public String render(AnalysisResult result) {

@@ -10,6 +10,7 @@ import app.coherence.analysis.vision.FrameFeatures;
 import app.coherence.analysis.vision.VisionTrack;
 import app.coherence.analysis.voice.VoiceTrack;
 import app.coherence.core.analysis.DissonanceFlag;
+import app.coherence.analysis.score.DeliveryTargets;
 import app.coherence.core.analysis.FlagType;
 import app.coherence.core.analysis.Severity;
 import java.util.ArrayList;
@@ -18,14 +19,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The dissonance rules of DESIGN.md section 6: moments where words, face, hands and voice disagree.
+ * The dissonance rules (docs/ARCHITECTURE.md, "Analysis"): moments where words, face, hands and voice disagree.
  * Pure: the same features always give the same flags, in time order, with stable ids.
  */
 public final class DissonanceRules {
     /** A deictic phrase needs a gesture or slide change this close (seconds either side). */
     static final double DEICTIC_REACH = 3;
-    static final double PACE_FAST = 170;
-    static final double PACE_SLOW = 120;
+    static final double PACE_FAST = DeliveryTargets.PACE_FLAG_FAST;
+    static final double PACE_SLOW = DeliveryTargets.PACE_FLAG_SLOW;
     static final double FILLER_WINDOW = 30;
     static final int FILLER_CLUSTER = 3;
     /** Facing away at least this long while talking is gaze aversion. */
@@ -114,9 +115,11 @@ public final class DissonanceRules {
                 j++;
                 extreme = fast ? Math.max(extreme, windows.get(j).wordsPerMinute()) : Math.min(extreme, windows.get(j).wordsPerMinute());
             }
-            Severity severity = fast ? (extreme > 190 ? Severity.HIGH : Severity.MEDIUM) : (extreme < 100 ? Severity.MEDIUM : Severity.LOW);
+            Severity severity = fast ? (extreme > DeliveryTargets.PACE_FLAG_FAST_SEVERE ? Severity.HIGH : Severity.MEDIUM)
+                    : (extreme < DeliveryTargets.PACE_ZERO_LOW ? Severity.MEDIUM : Severity.LOW);
             out.add(new Draft(FlagType.PACING_MISMATCH, severity, w.start(), windows.get(j).end(),
-                    String.format("Your pace %s to %.0f words per minute here (target 140-160).", fast ? "rose" : "dropped", extreme),
+                    String.format("Your pace %s to %.0f words per minute here (target %s).", fast ? "rose" : "dropped", extreme,
+                            DeliveryTargets.PACE_TARGET),
                     String.format("%.0f words per minute over 20 s", extreme), "",
                     fast ? "speaking faster than the audience can follow" : "long gaps between words"));
             i = j + 1;

@@ -17,6 +17,13 @@ public final class DeliveryTargets {
     public static final double PACE_ZERO_LOW = 100;
     public static final double PACE_ZERO_HIGH = 200;
     public static final String PACE_TARGET = "140-160";
+    /**
+     * A 20-second pace window is flagged only this far outside the band: one window's estimate wobbles,
+     * and slow speech costs listeners less than fast. Fast above the severe bound is a HIGH flag.
+     */
+    public static final double PACE_FLAG_FAST = PACE_HIGH + 10;
+    public static final double PACE_FLAG_SLOW = PACE_LOW - 20;
+    public static final double PACE_FLAG_FAST_SEVERE = PACE_ZERO_HIGH - 10;
     /** Pitch range (semitones): full marks from 8, none at 3. */
     public static final double PITCH_RANGE_FULL = 8;
     public static final double PITCH_RANGE_ZERO = 3;

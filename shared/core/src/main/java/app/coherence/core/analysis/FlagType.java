@@ -1,6 +1,6 @@
 package app.coherence.core.analysis;
 
-/** The kinds of visual-verbal dissonance the analysis looks for (DESIGN.md section 6). */
+/** The kinds of visual-verbal dissonance the analysis looks for (docs/ARCHITECTURE.md, "Analysis"). */
 public enum FlagType {
     EMOTIONAL_MISMATCH,
     MISSING_GESTURE,

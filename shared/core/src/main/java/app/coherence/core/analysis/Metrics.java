@@ -1,6 +1,6 @@
 package app.coherence.core.analysis;
 
-/** The measured delivery metrics of one talk (DESIGN.md section 6). */
+/** The measured delivery metrics of one talk (docs/ARCHITECTURE.md, "Data model"). */
 public record Metrics(
         double eyeContact,
         int fillerWords,

@@ -1,0 +1,179 @@
+package app.coherence.local.bench;
+
+import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.GcpTestEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./coherence bench cold-start}: the time from launching a JVM to the first HTTP answer, for each
+ * HTTP function's deploy jar under Google's Functions Framework invoker (as Cloud Functions runs it)
+ * and for the smallest Spring Cloud Function on the same adapter, built here; alternately, several
+ * times. Prints the medians and each function's ratio to the hello world (target: at most 1.0).
+ */
+public final class ColdStartBenchmark {
+    private static final String PROJECT = "demo-coldstart";
+    private static final Path INVOKER = Path.of("local", "target", "functions-framework", "java-function-invoker.jar");
+    private static final String OUR_ENTRY_POINT = "app.coherence.gcp.function.CoherenceFunctionInvoker";
+    private static final String SPRING_ENTRY_POINT = "org.springframework.cloud.function.adapter.gcp.FunctionInvoker";
+
+    /** One thing to start: its jar, entry point, environment and the first request it must answer. */
+    record Target(String name, Path jar, String entryPoint, Map<String, String> env, String method, String path) {
+    }
+
+    /** Where the deploy jars are: each module's target/deploy, or one directory given with --jars. */
+    private static Path jars;
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length || !List.of("--runs", "--jars").contains(args[i])) {
+                System.err.println("usage: ./coherence bench cold-start [--runs N] [--jars DIR]");
+                System.exit(2);
+            }
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[i + 1]);
+            } else {
+                jars = Path.of(args[i + 1]);
+            }
+        }
+        if (!Files.isRegularFile(INVOKER)) {
+            fail(INVOKER.toAbsolutePath() + " is missing (maven-dependency-plugin copies it when local/ is built for tests)");
+        }
+        Path hello = HelloJar.build(Path.of("local", "target", "bench", "hello-function.jar"));
+        Map<String, String> env = GcpTestEnvironment.deployment(PROJECT);
+        env.put("FIRESTORE_EMULATOR_HOST", EmulatorFixture.firestore().hostPort());
+        // no first request here verifies a token: the Auth emulator is named, never reached
+        env.put("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099");
+        env.put("PUBSUB_EMULATOR_HOST", EmulatorFixture.pubsub().hostPort());
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "app.coherence.gcp.logging.CloudLoggingFormat");
+        env.putIfAbsent("STRIPE_WEBHOOK_SECRET", "whsec_coldstart_bench");
+
+        Target helloWorld = new Target("hello-world", hello, SPRING_ENTRY_POINT, Map.of(), "POST", "/");
+        List<Target> functions = List.of(
+                function("api", "api", env, "GET", "/v1/openapi.json"),
+                function("quota", "uploads", env, "GET", "/v1/usage"),
+                function("stripe-webhook", "stripeWebhook", env, "POST", "/v1/stripe/webhook"));
+
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "cold start, %d runs each, alternating with the hello world (load %.1f)%n",
+                runs, loadAverage());
+        for (int run = 1; run <= runs; run++) {
+            for (Target target : functions) {
+                for (Target t : List.of(helloWorld, target)) {
+                    double s = firstAnswer(t);
+                    seconds.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(s);
+                    System.out.printf(Locale.ROOT, "  run %d %-15s %6.2f s%n", run, t.name(), s);
+                }
+            }
+        }
+        double yardstick = median(seconds.get(helloWorld.name()));
+        System.out.printf(Locale.ROOT, "%n%-15s %8s %8s %8s %8s%n", "function", "median", "min", "max", "ratio");
+        boolean met = true;
+        for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
+            double m = median(e.getValue());
+            double ratio = m / yardstick;
+            if (!e.getKey().equals(helloWorld.name())) {
+                met &= ratio <= 1.0;
+            }
+            System.out.printf(Locale.ROOT, "%-15s %7.2fs %7.2fs %7.2fs %7.2fx%n", e.getKey(), m,
+                    e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    e.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(0), ratio);
+        }
+        System.out.printf(Locale.ROOT, "%ntarget: every function at most 1.0x the hello world: %s (load %.1f)%n",
+                met ? "PASS" : "FAIL", loadAverage());
+        System.exit(0);
+    }
+
+    private static Target function(String module, String bean, Map<String, String> common, String method, String path) {
+        Path jar = jars != null ? jars.resolve("function-" + module + ".jar")
+                : Path.of("functions", module, "target", "deploy", "function-" + module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            fail(jar.toAbsolutePath() + " is missing: it is built by `mvn package` of functions/" + module);
+        }
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", bean);
+        return new Target(module, jar, OUR_ENTRY_POINT, env, method, path);
+    }
+
+    /** Seconds from launching {@code target}'s JVM to its first HTTP answer (any status). */
+    static double firstAnswer(Target target) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Path.of("local", "target", "bench", target.name() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", INVOKER.toAbsolutePath().toString(),
+                "--classpath", target.jar().toAbsolutePath().toString(), "--target", target.entryPoint(),
+                "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(target.env());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target.path()))
+                .timeout(Duration.ofSeconds(60))
+                .method(target.method(), HttpRequest.BodyPublishers.ofString("world"))
+                .header("Content-Type", "text/plain").build();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+                if (!process.isAlive()) {
+                    fail(target.name() + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                }
+                try {
+                    client.send(request, HttpResponse.BodyHandlers.discarding());
+                    return (System.nanoTime() - start) / 1e9;
+                } catch (IOException notYet) {
+                    Thread.sleep(10);
+                }
+            }
+            fail(target.name() + " did not answer within 120 s; see " + log.toAbsolutePath());
+            return Double.NaN;
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void fail(String line) {
+        System.err.println("bench cold-start: " + line);
+        System.exit(1);
+    }
+}

@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The stripe-webhook function as deployed to Cloud Functions: the {@code stripeWebhook} bean on the GCP
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({StripeWebhookFunctionConfiguration.class, GcpPortsConfiguration.class})
+@PropertySource("classpath:app/coherence/function/stripe/stripe-webhook-function.properties")
 public class StripeWebhookApplication {
 
     public static void main(String[] args) {

@@ -18,6 +18,10 @@ public final class VisionTrack {
     static final double LOOK_AWAY_SECONDS = 1.0;
     /** A look-away goes on through facing the camera this briefly (one sampled frame at 4 fps, a flicker). */
     static final double LOOK_AWAY_GAP = 0.3;
+    /** A hand held at the face this long is a face touch (brushing the hair away is shorter). */
+    static final double TOUCH_SECONDS = 1.0;
+    /** Skin around the face this far (share of the band) above the talk's usual level: a hand is there. */
+    static final double TOUCH_RISE = 0.08;
     /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
     static final double NEEDS_FACE = 0.2;
     /** A face at most this high (share of the frame, median) and off-centre is a webcam overlay. */
@@ -151,26 +155,38 @@ public final class VisionTrack {
         return List.copyOf(out);
     }
 
-    /** Spans (seconds) with a hand on or at the face, at least {@link #LOOK_AWAY_SECONDS} long. */
+    /**
+     * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: the skin around
+     * the face rises {@link #TOUCH_RISE} above the talk's usual level (its median).
+     */
     public List<TimeSpan> faceTouches() {
+        double[] levels = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::skinAroundFace).sorted().toArray();
         List<TimeSpan> out = new ArrayList<>();
+        if (levels.length == 0) {
+            return out;
+        }
+        double usual = levels[levels.length / 2];
         int i = 0;
         while (i < frames.size()) {
-            if (!frames.get(i).handAtFace()) {
+            if (!touching(frames.get(i), usual)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < frames.size() && frames.get(j + 1).handAtFace()) {
+            while (j + 1 < frames.size() && touching(frames.get(j + 1), usual)) {
                 j++;
             }
             double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
-            if (end - frames.get(i).time() >= LOOK_AWAY_SECONDS - 1e-9) {
+            if (end - frames.get(i).time() >= TOUCH_SECONDS - 1e-9) {
                 out.add(new TimeSpan(frames.get(i).time(), end));
             }
             i = j + 1;
         }
         return List.copyOf(out);
+    }
+
+    private static boolean touching(FrameFeatures f, double usual) {
+        return f.face() && f.skinAroundFace() >= usual + TOUCH_RISE;
     }
 
     private Gaze mostly(int from, int to) {

@@ -14,14 +14,23 @@ public final class FaceTracker implements AutoCloseable {
 
     private final FaceDetector detector = new FaceDetector();
     private final FaceMesh mesh = new FaceMesh();
+    /** Frames in a row in which the face may be looked for again near where it was last seen. */
+    private static final int NEAR_LAST_FRAMES = 8;
     private Square last;
+    private Square lastSeen;
     private int missed;
 
     /** The face in this frame, or null when there is none. */
     public FaceReading read(Mat frame) {
         FaceMesh.Result found = last == null ? null : mesh.read(frame, last);
         if (found == null) {
-            FaceBox box = missed % TILED_SEARCH_EVERY == 0 ? detector.search(frame) : wholeFrame(frame);
+            // near where it was first (a small face is found at a good scale there), then everywhere
+            FaceBox box = lastSeen != null && missed < NEAR_LAST_FRAMES
+                    ? detector.best(frame, Square.around(lastSeen.x() + lastSeen.side() / 2, lastSeen.y() + lastSeen.side() / 2, lastSeen.side() * 2))
+                    : null;
+            if (box == null) {
+                box = missed % TILED_SEARCH_EVERY == 0 ? detector.search(frame) : wholeFrame(frame);
+            }
             if (box != null) {
                 found = mesh.read(frame, Square.around(box.centreX(), box.centreY(), Math.max(box.width(), box.height()) * CROP_SCALE));
             }
@@ -34,6 +43,7 @@ public final class FaceTracker implements AutoCloseable {
         missed = 0;
         FaceReading reading = FaceShape.of(found.mesh(), frame.cols());
         last = Square.around(reading.centreX(), reading.centreY(), Math.max(reading.width(), reading.height()) * CROP_SCALE);
+        lastSeen = last;
         return reading;
     }
 

@@ -1,0 +1,16 @@
+package app.coherence.analysis.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The CI-sized part of the vision corpus meets every bar (the whole of it: ./coherence eval vision). */
+class VisionEvalTest {
+    @Test
+    void ciCorpus_meetsEveryBar() throws Exception {
+        EvalTable table = new VisionEval().run(EvalSize.CI);
+        table.print(System.out);
+        assertThat(table.rows()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(table.missedBars()).isEmpty();
+    }
+}

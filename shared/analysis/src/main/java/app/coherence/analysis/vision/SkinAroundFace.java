@@ -13,8 +13,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * How much of the band around the face has the face's own skin colour: a hand at the chin, cheek or
- * mouth adds skin where there is usually hair, collar or background. The neck, straight under the chin,
- * is left out. The talk's usual level is subtracted later ({@link VisionTrack#faceTouches()}), so a
+ * mouth adds skin where there is usually hair, collar or background. The talk's usual level (neck and
+ * ears included) is subtracted later ({@link VisionTrack#faceTouches()}), so a
  * beige wall does not read as a hand.
  */
 final class SkinAroundFace {
@@ -84,8 +84,7 @@ final class SkinAroundFace {
                         double u = unit[y * GRID + x][0];
                         double v = unit[y * GRID + x][1];
                         double r = Math.hypot(u, v);
-                        boolean neck = v > 0.8 && Math.abs(u) < 0.45;
-                        if (r <= FACE || neck || Math.abs(u) > REACH || v < -REACH * 0.9 || v > REACH * 1.1) {
+                        if (r <= FACE || Math.abs(u) > REACH || v < -REACH * 0.9 || v > REACH * 1.1) {
                             continue;
                         }
                         band++;

@@ -157,7 +157,8 @@ public final class VisionTrack {
 
     /**
      * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: the skin around
-     * the face rises {@link #TOUCH_RISE} above the talk's usual level (its median).
+     * the face rises {@link #TOUCH_RISE} above the talk's usual level (its median). Judged only while the
+     * face is towards the camera: a turned or tipped head shows neck and ears, which would read as a hand.
      */
     public List<TimeSpan> faceTouches() {
         double[] levels = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::skinAroundFace).sorted().toArray();
@@ -186,7 +187,7 @@ public final class VisionTrack {
     }
 
     private static boolean touching(FrameFeatures f, double usual) {
-        return f.face() && f.skinAroundFace() >= usual + TOUCH_RISE;
+        return f.frontal() && f.skinAroundFace() >= usual + TOUCH_RISE;
     }
 
     private Gaze mostly(int from, int to) {

@@ -50,7 +50,7 @@ public final class FaceScene {
 
     /**
      * Beyond this many degrees of warp the scripted head faces away. The sphere warp turns a face less than
-     * a real head turn of the same angle (a 40 degree warp reads as about 25 degrees), so scripts turn 50-60.
+     * a real head turn of the same angle (a 40 degree warp reads as about 25 degrees), so scripts turn 45-50.
      */
     static final double AWAY_DEGREES = 20;
     /** Seconds a turn takes to reach its angle, and to come back. */
@@ -248,20 +248,20 @@ public final class FaceScene {
         }
     }
 
-    /** A hand under the chin, fingers up over one cheek, the forearm going down out of the picture. */
+    /** A hand under the chin, fingers up over one cheek and the jaw, the forearm going down out of the picture. */
     private static void hand(Mat canvas, double cx, double cy, double faceSize, Scalar skin) {
-        double palmX = cx + faceSize * 0.18;
+        double palmX = cx + faceSize * 0.12;
         double palmY = cy + faceSize * 0.55;
-        int arm = (int) Math.max(3, faceSize * 0.32);
-        line(canvas, new Point((int) palmX, (int) palmY), new Point((int) (palmX + faceSize * 0.3), (int) (cy + faceSize * 2.2)),
+        int arm = (int) Math.max(3, faceSize * 0.34);
+        line(canvas, new Point((int) palmX, (int) palmY), new Point((int) (palmX + faceSize * 0.25), (int) (cy + faceSize * 2.2)),
                 new Scalar(90, 40, 30, 0), arm, LINE_AA, 0);
-        ellipse(canvas, new Point((int) palmX, (int) palmY), new Size((int) (faceSize * 0.24), (int) (faceSize * 0.2)), -15, 0, 360,
-                skin, -1, LINE_AA, 0);
+        ellipse(canvas, new Point((int) palmX, (int) palmY), new Size((int) Math.max(2, faceSize * 0.3), (int) Math.max(2, faceSize * 0.22)),
+                -10, 0, 360, skin, -1, LINE_AA, 0);
         for (int f = 0; f < 4; f++) {
-            double fx = palmX + faceSize * (0.05 + 0.07 * f);
+            double fx = palmX + faceSize * (0.02 + 0.08 * f);
             line(canvas, new Point((int) fx, (int) (palmY - faceSize * 0.1)),
-                    new Point((int) (fx + faceSize * 0.03), (int) (palmY - faceSize * (0.42 - 0.04 * Math.abs(f - 1.5)))),
-                    skin, (int) Math.max(2, faceSize * 0.07), LINE_AA, 0);
+                    new Point((int) (fx + faceSize * 0.04), (int) (palmY - faceSize * (0.5 - 0.05 * Math.abs(f - 1.5)))),
+                    skin, (int) Math.max(2, faceSize * 0.08), LINE_AA, 0);
         }
     }
 

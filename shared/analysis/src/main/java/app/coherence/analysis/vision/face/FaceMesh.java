@@ -33,7 +33,7 @@ final class FaceMesh implements AutoCloseable {
         }
     }
 
-    /** The face's points in frame pixels (x, y), with its presence; null when the crop holds no face. */
+    /** The face's points in frame pixels (x, y, and depth z on the same scale, smaller nearer the camera), with its presence; null when the crop holds no face. */
     Result read(Mat frame, Square crop) {
         try (Mat square = crop.cut(frame); Size size = new Size(INPUT, INPUT); Scalar zero = Scalar.all(0);
                 Mat blob = blobFromImage(square, 1 / 255.0, size, zero, true, false, CV_32F); MatVector out = new MatVector();
@@ -59,10 +59,11 @@ final class FaceMesh implements AutoCloseable {
             }
             FloatPointer p = new FloatPointer(points.data());
             double scale = crop.side() / INPUT;
-            double[][] mesh = new double[POINTS][2];
+            double[][] mesh = new double[POINTS][3];
             for (int i = 0; i < POINTS; i++) {
                 mesh[i][0] = crop.x() + p.get(i * 3) * scale;
                 mesh[i][1] = crop.y() + p.get(i * 3 + 1) * scale;
+                mesh[i][2] = p.get(i * 3 + 2) * scale;
             }
             return new Result(mesh, presence);
         }

@@ -16,12 +16,22 @@ public final class FaceTracker implements AutoCloseable {
     private final FaceMesh mesh = new FaceMesh();
     /** Frames in a row in which the face may be looked for again near where it was last seen. */
     private static final int NEAR_LAST_FRAMES = 8;
+    /** Frames between fresh detections while tracking (2 s at 4 fps): a crop that follows its own landmarks can drift. */
+    private static final int REDETECT_EVERY = 8;
     private Square last;
     private Square lastSeen;
     private int missed;
+    private int tracked;
 
     /** The face in this frame, or null when there is none. */
     public FaceReading read(Mat frame) {
+        if (last != null && ++tracked >= REDETECT_EVERY) {
+            tracked = 0;
+            FaceBox box = detector.best(frame, Square.around(last.x() + last.side() / 2, last.y() + last.side() / 2, last.side() * 2));
+            if (box != null) {
+                last = Square.around(box.centreX(), box.centreY(), Math.max(box.width(), box.height()) * CROP_SCALE);
+            }
+        }
         FaceMesh.Result found = last == null ? null : mesh.read(frame, last);
         if (found == null) {
             // near where it was first (a small face is found at a good scale there), then everywhere

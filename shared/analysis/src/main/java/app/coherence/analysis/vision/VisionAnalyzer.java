@@ -92,9 +92,15 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
         return cpuNanos / 1e9;
     }
 
+    /** Stops the worker and waits for it (a model run in progress is not interruptible: at most one frame's work). */
     @Override
     public void close() {
         worker.interrupt();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void work() {

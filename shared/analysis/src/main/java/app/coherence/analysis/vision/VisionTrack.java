@@ -21,7 +21,7 @@ public final class VisionTrack {
     /** A hand held at the face this long is a face touch (brushing the hair away is shorter). */
     static final double TOUCH_SECONDS = 1.0;
     /** Skin around the face this far (share of the band) above the talk's usual level: a hand is there. */
-    static final double TOUCH_RISE = 0.08;
+    static final double TOUCH_RISE = 0.035;
     /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
     static final double NEEDS_FACE = 0.2;
     /** A face at most this high (share of the frame, median) and off-centre is a webcam overlay. */

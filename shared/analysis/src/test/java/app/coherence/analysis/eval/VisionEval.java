@@ -78,11 +78,11 @@ public final class VisionEval implements EvalSuite {
         String second = DIRECTIONS[(index + 1) % 4];
         String third = DIRECTIONS[(index + 2) % 4];
         return new FaceScene(photo, layout, SCENE_SECONDS)
-                .turn(3 + o, 5.5 + o, first, 48)
+                .turn(3 + o, 5.5 + o, first, 60)
                 .nods(6.5, 10)
-                .turn(11 + o, 13.5 + o, second, 45)
+                .turn(11 + o, 13.5 + o, second, 55)
                 .touch(15.5 - o, 19.5 - o)
-                .turn(21 + o, 22.6 + o, third, 48)
+                .turn(21 + o, 22.6 + o, third, 60)
                 .absent(24.5, 26.5 + o);
     }
 

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoherenceAnalyzer implements VideoAnalyzer {
     /** Stored with every result; bump when the numbers a talk gets would change. */
-    public static final String PIPELINE_VERSION = "coherence-analysis/1.1";
+    public static final String PIPELINE_VERSION = "coherence-analysis/2.0";
     private static final Logger LOG = LoggerFactory.getLogger(CoherenceAnalyzer.class);
     /** Overall percent at which each stage starts (decode takes most of the time). */
     private static final int SPEECH_AT = 80;
@@ -94,6 +94,7 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
             stageTimes.start("vision");
             report.at("vision", VISION_AT);
             vision = looking.finish();
+            stageTimes.threadCpu("vision", looking.cpuSeconds());
         }
         VoiceTrack voiceTrack = voiceFeatures.finish();
         if (words.isEmpty() && voiceTrack.frames().stream().noneMatch(voiceTrack::isSpeech)) {

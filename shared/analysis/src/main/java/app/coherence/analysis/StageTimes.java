@@ -13,11 +13,13 @@ public final class StageTimes {
     }
 
     private final Map<String, Stage> stages = new LinkedHashMap<>();
+    private final Map<String, Double> threadCpu = new LinkedHashMap<>();
     private String current;
     private long started;
 
     synchronized void clear() {
         stages.clear();
+        threadCpu.clear();
         current = null;
     }
 
@@ -33,6 +35,16 @@ public final class StageTimes {
             stages.put(current, new Stage((System.nanoTime() - started) / 1e9, peakHeapMb()));
             current = null;
         }
+    }
+
+    /** Records the CPU seconds one worker thread spent over the whole analysis ("vision"). */
+    synchronized void threadCpu(String worker, double seconds) {
+        threadCpu.put(worker, seconds);
+    }
+
+    /** CPU seconds of the workers that run beside the decoder, by name. */
+    public synchronized Map<String, Double> threadCpu() {
+        return new LinkedHashMap<>(threadCpu);
     }
 
     public synchronized Map<String, Stage> stages() {

@@ -6,7 +6,8 @@ import app.coherence.analysis.language.LanguageFeatures;
 import app.coherence.analysis.language.PaceWindow;
 import app.coherence.analysis.language.Phrase;
 import app.coherence.analysis.language.SpokenWord;
-import app.coherence.analysis.vision.FrameFeatures;
+import app.coherence.analysis.vision.Gaze;
+import app.coherence.analysis.vision.LookAway;
 import app.coherence.analysis.vision.VisionTrack;
 import app.coherence.analysis.voice.VoiceTrack;
 import app.coherence.core.analysis.DissonanceFlag;
@@ -29,7 +30,7 @@ public final class DissonanceRules {
     static final double PACE_SLOW = DeliveryTargets.PACE_FLAG_SLOW;
     static final double FILLER_WINDOW = 30;
     static final int FILLER_CLUSTER = 3;
-    /** Facing away at least this long while talking is gaze aversion. */
+    /** Facing away at least this long while talking is gaze aversion (shorter look-aways only during a key point). */
     static final double GAZE_AWAY_SECONDS = 2;
     /** With a face in fewer frames than this (%), there is no gaze to judge: framing covers it. */
     static final double GAZE_NEEDS_FACE_PCT = 20;
@@ -156,40 +157,35 @@ public final class DissonanceRules {
         return VoiceTrack.percentile(spans, 50);
     }
 
+    /**
+     * Look-aways while speaking: any that covers a key point (emphasis, pointing, feeling), and the others
+     * when they last {@link #GAZE_AWAY_SECONDS} or more.
+     */
     private static void gazeAversion(TalkFeatures talk, List<Draft> out) {
         VisionTrack vision = talk.vision();
         if (vision.faceVisiblePct() < GAZE_NEEDS_FACE_PCT) {
             return;
         }
-        List<FrameFeatures> frames = vision.frames();
         List<SpokenWord> words = talk.language().words();
-        int i = 0;
-        while (i < frames.size()) {
-            if (frames.get(i).frontal()) {
-                i++;
+        List<Phrase> keys = new ArrayList<>(talk.language().emphasis());
+        keys.addAll(talk.language().deictic());
+        keys.addAll(talk.language().emotion());
+        for (LookAway away : vision.lookAways()) {
+            double start = away.start();
+            double end = away.end();
+            long spoken = words.stream().filter(w -> !w.filler() && w.middle() >= start && w.middle() < end).count();
+            Phrase key = keys.stream().filter(p -> p.start() < end && p.end() > start)
+                    .min(Comparator.comparingDouble(Phrase::start)).orElse(null);
+            if (spoken == 0 || (key == null && end - start < GAZE_AWAY_SECONDS)) {
                 continue;
             }
-            int j = i;
-            while (j + 1 < frames.size() && !frames.get(j + 1).frontal()) {
-                j++;
-            }
-            double start = frames.get(i).time();
-            double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time();
-            long spoken = words.stream().filter(w -> !w.filler() && w.middle() >= start && w.middle() < end).count();
-            if (end - start >= GAZE_AWAY_SECONDS && spoken > 0) {
-                List<Phrase> keys = new ArrayList<>(talk.language().emphasis());
-                keys.addAll(talk.language().deictic());
-                keys.addAll(talk.language().emotion());
-                Phrase key = keys.stream().filter(p -> p.start() >= start && p.start() < end)
-                        .min(Comparator.comparingDouble(Phrase::start)).orElse(null);
-                Severity severity = key != null ? Severity.HIGH : end - start >= 5 ? Severity.MEDIUM : Severity.LOW;
-                out.add(new Draft(FlagType.GAZE_AVERSION, severity, start, end,
-                        String.format("You looked away from the camera for %.1f s while speaking%s.", end - start,
-                                key == null ? "" : ", during a key point"),
-                        key == null ? spoken + " words spoken while turned away" : quote(key),
-                        "no frontal face between " + Clock.of(start) + " and " + Clock.of(end), ""));
-            }
-            i = j + 1;
+            Severity severity = key != null ? Severity.HIGH : end - start >= 5 ? Severity.MEDIUM : Severity.LOW;
+            String where = away.direction() == Gaze.OUT_OF_FRAME ? "out of the picture" : "turned " + away.direction().word();
+            out.add(new Draft(FlagType.GAZE_AVERSION, severity, start, end,
+                    String.format("You looked away from the camera for %.1f s while speaking%s.", end - start,
+                            key == null ? "" : ", during a key point"),
+                    key == null ? spoken + " words spoken while turned away" : quote(key),
+                    "face " + where + " between " + Clock.of(start) + " and " + Clock.of(end), ""));
         }
     }
 

@@ -1,6 +1,7 @@
 package app.coherence.analysis.score;
 
 import app.coherence.analysis.TalkFeatures;
+import app.coherence.analysis.vision.SpeakingTime;
 import app.coherence.core.analysis.Metrics;
 
 /** Reads the report's metrics off the features (rounded for display). */
@@ -10,7 +11,7 @@ public final class MetricsBuilder {
         double minutes = Math.max(t.minutes(), 1.0 / 60);
         int fillers = t.language().fillers().size();
         return new Metrics(
-                t.vision().eyeContactPct(),
+                t.vision().eyeContactPct(SpeakingTime.of(t.language().words())),
                 fillers,
                 round1(fillers / minutes),
                 Math.round(t.language().wordsPerMinute()),

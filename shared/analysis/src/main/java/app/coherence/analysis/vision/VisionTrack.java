@@ -14,6 +14,20 @@ public final class VisionTrack {
     static final double FIDGET_MOTION = 0.0015;
     static final double FIDGET_SECONDS = 1.0;
     static final double CENTRED = 0.15;
+    /** Facing away at least this long is a look-away (a glance is shorter). */
+    static final double LOOK_AWAY_SECONDS = 1.0;
+    /** A look-away goes on through facing the camera this briefly (one sampled frame at 4 fps, a flicker). */
+    static final double LOOK_AWAY_GAP = 0.3;
+    /** A hand held at the face this long is a face touch (brushing the hair away is shorter). */
+    static final double TOUCH_SECONDS = 1.0;
+    /** Skin around the face this far (share of the band) above the talk's usual level: a hand is there. */
+    static final double TOUCH_RISE = 0.035;
+    /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
+    static final double NEEDS_FACE = 0.2;
+    /** A face at most this high (share of the frame, median) and off-centre is a webcam overlay. */
+    static final double OVERLAY_HEIGHT = 0.2;
+    /** An overlay's face centre is at least this far from the middle of the frame (share of width or height). */
+    static final double OVERLAY_OFFSET = 0.2;
 
     private final List<FrameFeatures> frames;
     private final byte[] thumbnail;
@@ -36,13 +50,165 @@ public final class VisionTrack {
         return pct(frames.stream().filter(FrameFeatures::face).count());
     }
 
+    /**
+     * Share of frames with the face well placed: near the middle of a full-frame picture; anywhere in an
+     * overlay (its place is the layout's, not the speaker's doing).
+     */
     public double centredPct() {
+        if (layout() == Layout.OVERLAY) {
+            return faceVisiblePct();
+        }
         return pct(frames.stream().filter(f -> f.face() && Math.abs(f.faceX() - 0.5) <= CENTRED).count());
     }
 
-    /** Share of frames facing the camera: the eye-contact proxy. */
+    /** The recording's layout, from the median size and place of the face. */
+    public Layout layout() {
+        double[] heights = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::faceHeight).sorted().toArray();
+        if (heights.length == 0 || heights.length < frames.size() * NEEDS_FACE) {
+            return Layout.NO_FACE;
+        }
+        double[] xs = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::faceX).sorted().toArray();
+        double[] ys = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::faceY).sorted().toArray();
+        double height = heights[heights.length / 2];
+        boolean offCentre = Math.abs(xs[xs.length / 2] - 0.5) >= OVERLAY_OFFSET || Math.abs(ys[ys.length / 2] - 0.5) >= OVERLAY_OFFSET;
+        return height <= OVERLAY_HEIGHT && offCentre ? Layout.OVERLAY : Layout.FULL_FRAME;
+    }
+
+    /** Share of all frames facing the camera. */
     public double eyeContactPct() {
         return pct(frames.stream().filter(FrameFeatures::frontal).count());
+    }
+
+    /**
+     * Eye contact while speaking: the share of frames inside {@code speaking} (spans in seconds) that face
+     * the camera with open eyes; over every frame when nothing was spoken.
+     */
+    public double eyeContactPct(List<TimeSpan> speaking) {
+        long n = 0;
+        long hit = 0;
+        for (FrameFeatures f : frames) {
+            if (speaking.stream().anyMatch(s -> f.time() >= s.start() && f.time() < s.end())) {
+                n++;
+                hit += f.frontal() ? 1 : 0;
+            }
+        }
+        return n == 0 ? eyeContactPct() : Math.round(1000.0 * hit / n) / 10.0;
+    }
+
+    /**
+     * Stretches of at least {@link #LOOK_AWAY_SECONDS} facing away from the camera (or out of the picture),
+     * each with the direction it faced most; none when the face is too rarely seen to follow.
+     */
+    public List<LookAway> lookAways() {
+        List<LookAway> out = new ArrayList<>();
+        if (frames.isEmpty() || frames.stream().filter(FrameFeatures::face).count() < frames.size() * NEEDS_FACE) {
+            return out;
+        }
+        int i = 0;
+        while (i < frames.size()) {
+            if (frames.get(i).frontal()) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int k = i + 1;
+            while (k < frames.size()) {
+                if (!frames.get(k).frontal()) {
+                    j = k;
+                    k++;
+                } else if (k + 1 < frames.size() && !frames.get(k + 1).frontal()
+                        && frames.get(k + 1).time() - frames.get(k).time() <= LOOK_AWAY_GAP) {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            double start = frames.get(i).time();
+            double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
+            if (end - start >= LOOK_AWAY_SECONDS - 1e-9) {
+                out.add(new LookAway(start, end, mostly(i, j)));
+            }
+            i = j + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    /** Spans (seconds) in which the mouth's shape is a smile, at least two sampled frames long. */
+    public List<TimeSpan> smiles() {
+        List<TimeSpan> out = new ArrayList<>();
+        int i = 0;
+        while (i < frames.size()) {
+            if (!frames.get(i).smiling()) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < frames.size() && frames.get(j + 1).smiling()) {
+                j++;
+            }
+            if (j > i) {
+                double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
+                out.add(new TimeSpan(frames.get(i).time(), end));
+            }
+            i = j + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: the skin around
+     * the face rises {@link #TOUCH_RISE} above the talk's usual level (its median). Judged only while the
+     * face is towards the camera: a turned or tipped head shows neck and ears, which would read as a hand.
+     */
+    public List<TimeSpan> faceTouches() {
+        double[] levels = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::skinAroundFace).sorted().toArray();
+        List<TimeSpan> out = new ArrayList<>();
+        if (levels.length == 0) {
+            return out;
+        }
+        double usual = levels[levels.length / 2];
+        int i = 0;
+        while (i < frames.size()) {
+            if (!touching(frames.get(i), usual)) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < frames.size() && touching(frames.get(j + 1), usual)) {
+                j++;
+            }
+            double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
+            if (end - frames.get(i).time() >= TOUCH_SECONDS - 1e-9) {
+                out.add(new TimeSpan(frames.get(i).time(), end));
+            }
+            i = j + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean touching(FrameFeatures f, double usual) {
+        return f.frontal() && f.skinAroundFace() >= usual + TOUCH_RISE;
+    }
+
+    private Gaze mostly(int from, int to) {
+        int[] counts = new int[Gaze.values().length];
+        for (int k = from; k <= to; k++) {
+            if (!frames.get(k).frontal()) {
+                counts[frames.get(k).gaze().ordinal()]++;
+            }
+        }
+        Gaze best = Gaze.OUT_OF_FRAME;
+        for (Gaze g : Gaze.values()) {
+            if (g != Gaze.CAMERA && counts[g.ordinal()] > counts[best.ordinal()]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** Time between sampled frames (0.25 s at 4 fps). */
+    private double step() {
+        return frames.size() < 2 ? 0.25 : (frames.get(frames.size() - 1).time() - frames.get(0).time()) / (frames.size() - 1);
     }
 
     /** Times at which the picture changed wholesale (a new slide), at most one per second. */

@@ -88,6 +88,8 @@ public final class AnalysisBenchmark {
         for (Map.Entry<String, StageTimes.Stage> e : run.stages.entrySet()) {
             System.out.printf(Locale.ROOT, "  stage %-9s      %6.1f s, peak heap %5.0f MB%n", e.getKey(), e.getValue().seconds(), e.getValue().peakHeapMb());
         }
+        analyzer.stageTimes().threadCpu().forEach((worker, cpu) -> System.out.printf(Locale.ROOT,
+                "  %-9s CPU        %6.1f s (its own thread, beside the decode)%n", worker, cpu));
         System.out.printf(Locale.ROOT, "  plain ffmpeg decode  %6.1f s (CPU %.1f s; ffmpeg -f null, the floor; mean of before and after)%n",
                 decode, decodeCpu);
         System.out.printf(Locale.ROOT, "  ratio                %6.2f x the plain decode's wall time (target <= 2), %.2f x its CPU%n",

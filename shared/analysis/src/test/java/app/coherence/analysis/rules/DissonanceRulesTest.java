@@ -73,6 +73,9 @@ class DissonanceRulesTest {
         assertThat(flags(lively().turnedAway(20, 23).say(21, "this is crucial"), FlagType.GAZE_AVERSION)).hasSize(1)
                 .first().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         assertThat(flags(lively().turnedAway(20, 21.5), FlagType.GAZE_AVERSION)).isEmpty();
+        // a short look-away (1.5 s) is flagged when it covers a key point
+        assertThat(flags(lively().turnedAway(20, 21.5).say(20.5, "this is crucial"), FlagType.GAZE_AVERSION)).hasSize(1)
+                .first().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
         // no face at all: a framing problem, not gaze flags
         assertThat(flags(lively().noFace(), FlagType.GAZE_AVERSION)).isEmpty();
     }

@@ -71,6 +71,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
         )}
       </section>
 
+      <div className="report-layout">
       <section className="player card" aria-label="Video and timeline">
         {videoUrl
           ? <video ref={videoRef} src={videoUrl} controls preload="metadata" playsInline data-testid="player" aria-label="Your talk" />
@@ -87,7 +88,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
             <li key={f.id} className={`flag ${f.severity.toLowerCase()} ${activeFlag === f.id ? "active" : ""}`} data-testid="flag">
               <button type="button" className="flag-seek" onClick={() => { setActiveFlag(f.id); seekTo(f.timestamp); }}
                 aria-label={`Watch ${typeLabel(f.type)} at ${formatDuration(f.timestamp)}`}>
-                <span className="when">{formatDuration(f.timestamp)}</span> {typeLabel(f.type)} · {f.severity.toLowerCase()}
+                <span className="when">{formatDuration(f.timestamp)}</span>{" "}{typeLabel(f.type)} · {f.severity.toLowerCase()}
               </button>
               <p>{f.description}</p>
               {f.coaching && <p><em>{f.coaching}</em></p>}
@@ -119,6 +120,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
       ) : null}
 
       {result.transcript?.length ? <Transcript result={result} time={clock.time} onSeek={(w) => clock.seek(w.start)} /> : null}
+      </div>
     </div>
   );
 }

@@ -53,3 +53,15 @@ describe("report view model", () => {
     for (const m of (SAMPLE_RESULT.moments ?? []).filter((x) => x.type === "FILLER")) expect(fillers).toContain(m.start);
   });
 });
+
+describe("lane rows", () => {
+  it("puts overlapping marks on separate rows and reuses a row once it is free", () => {
+    const marks = flagMarks([
+      { id: "long", type: "PACING_MISMATCH", severity: "MEDIUM", timestamp: 0, endTimestamp: 14, description: "" },
+      { id: "a", type: "MISSING_GESTURE", severity: "MEDIUM", timestamp: 4, endTimestamp: 5, description: "" },
+      { id: "b", type: "MISSING_GESTURE", severity: "LOW", timestamp: 4.5, endTimestamp: 6, description: "" },
+      { id: "c", type: "MISSING_GESTURE", severity: "LOW", timestamp: 9, endTimestamp: 10, description: "" },
+    ], 14);
+    expect(marks.map((m) => [m.id, m.row])).toEqual([["long", 0], ["a", 1], ["b", 2], ["c", 1]]);
+  });
+});

@@ -32,6 +32,8 @@ function useVideoClock(ref: React.RefObject<HTMLVideoElement | null>, hasVideo: 
   return { time, seek };
 }
 
+/** Height of one row of marks in a lane. */
+const ROW_PX = 24;
 const LEAD_IN = 1; // a second before the moment gives context
 
 export function Report({ result, videoUrl, previous, sample = false }: {
@@ -132,9 +134,10 @@ function Timeline({ total, time, flags, lanes, onSeek }: {
   const lane = (label: string, marks: Mark[], isFlag: boolean, testId: string) => (
     <div className="lane" key={label} data-testid={testId}>
       <span className="lane-label">{label}</span>
-      <div className="lane-track">
+      <div className="lane-track" style={{ height: `${ROW_PX * Math.max(1, ...marks.map((m) => m.row + 1)) + 4}px` }}>
         {marks.map((m) => (
-          <button key={m.id} type="button" className={`mark ${m.kind}`} style={{ left: `${m.left}%`, width: `max(${m.width}%, 14px)` }}
+          <button key={m.id} type="button" className={`mark ${m.kind}`}
+            style={{ left: `${m.left}%`, width: `max(${m.width}%, 10px)`, top: `${2 + m.row * ROW_PX}px`, height: `${ROW_PX - 4}px` }}
             aria-label={m.label} title={m.label} data-testid={isFlag ? "flag-mark" : "moment-mark"} data-start={m.start}
             onClick={() => onSeek(m, isFlag)} />
         ))}

@@ -73,6 +73,23 @@ export interface Mark {
   width: number;
   kind: string;
   label: string;
+  /** Row inside the lane: marks that overlap go on separate rows, so each can be tapped. */
+  row: number;
+}
+
+/** A mark narrower than this (in % of the talk) is drawn at this width, so it needs the room. */
+const MIN_MARK_PCT = 2.5;
+
+/** Gives each mark (in time order) the first row where it does not overlap the one before it. */
+export function packRows<T extends Omit<Mark, "row">>(marks: T[]): (T & { row: number })[] {
+  const rowEnds: number[] = [];
+  return marks.map((m) => {
+    const end = m.left + Math.max(m.width, MIN_MARK_PCT);
+    let row = rowEnds.findIndex((e) => e <= m.left);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = end;
+    return { ...m, row };
+  });
 }
 
 export const MOMENT_LANES: { type: MomentType; label: string }[] = [
@@ -99,20 +116,20 @@ export function talkLength(result: Pick<AnalysisResult, "durationSeconds">): num
 
 /** Flags in time order as marks (kind = severity). */
 export function flagMarks(flags: Flag[] | undefined, total: number): Mark[] {
-  return [...(flags ?? [])].sort((a, b) => a.timestamp - b.timestamp).map((f) => ({
+  return packRows([...(flags ?? [])].sort((a, b) => a.timestamp - b.timestamp).map((f) => ({
     id: f.id, start: f.timestamp, end: f.endTimestamp ?? f.timestamp, ...place(f.timestamp, f.endTimestamp ?? f.timestamp, total),
     kind: String(f.severity ?? "LOW").toLowerCase(), label: `${formatDuration(f.timestamp)} ${typeLabel(f.type)}`,
-  }));
+  })));
 }
 
 /** One lane per moment type that occurs, in a fixed order, marks in time order. */
 export function momentLanes(moments: Moment[] | undefined, total: number): { type: MomentType; label: string; marks: Mark[] }[] {
   return MOMENT_LANES.map(({ type, label }) => ({
     type, label,
-    marks: (moments ?? []).filter((m) => m.type === type).sort((a, b) => a.start - b.start).map((m, i) => ({
+    marks: packRows((moments ?? []).filter((m) => m.type === type).sort((a, b) => a.start - b.start).map((m, i) => ({
       id: `${type}-${i}`, start: m.start, end: m.end, ...place(m.start, m.end, total), kind: type.toLowerCase(),
       label: `${formatDuration(m.start)} ${momentWords[type]}${m.detail ? `: ${m.detail}` : ""}`,
-    })),
+    }))),
   })).filter((lane) => lane.marks.length > 0);
 }
 

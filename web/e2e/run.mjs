@@ -50,7 +50,7 @@ async function startSystem() {
 
 async function stopSystem(child) {
   if (child.exitCode != null) return;
-  try { process.kill(-child.pid, "SIGINT"); } catch { return; }
+  try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
   for (let i = 0; i < 60 && child.exitCode == null; i++) await new Promise((r) => setTimeout(r, 500));
   if (child.exitCode == null) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
 }

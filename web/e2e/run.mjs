@@ -25,7 +25,18 @@ const freePort = () => new Promise((resolve) => {
   const s = createServer().listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
 });
 
+/** Starts the system; once more if it exits while starting (an emulator can lose a free port to another process on a busy machine). */
 async function startSystem() {
+  try {
+    return await startOnce();
+  } catch (e) {
+    if (!/exited/.test(e.message)) throw e;
+    console.log(`web e2e: ${e.message}; starting once more`);
+    return startOnce();
+  }
+}
+
+async function startOnce() {
   const port = await freePort();
   const data = join(results, "data");
   rmSync(data, { recursive: true, force: true });

@@ -28,7 +28,7 @@ export function Home() {
         {usage && (
           <p className="muted" data-testid="usage-line">
             {usage.used?.analysesThisMonth ?? 0} of {usage.limits?.analysesThisMonth ?? "?"} analyses used this month.
-            {" "}<a href="#/plans">Plans</a>
+            {" "}<a href="#/plans">Plans</a> · <a href="#/sample">See a sample report</a>
           </p>
         )}
       </section>

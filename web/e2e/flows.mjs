@@ -261,4 +261,24 @@ export const flows = [
     await page.waitForSelector("[data-testid=submit-auth]");
     return `old password refused ("${wrong}"), new one accepted; ${await check(ctx, "15-signed-out")}`;
   } },
+
+  { name: "delete-account", run: async (ctx) => {
+    const { page } = ctx;
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", NEW_PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=sign-out]");
+    await go(page, ctx.base, "#/profile");
+    await page.fill("[data-testid=delete-confirm]", "DELETE");
+    const shot = await check(ctx, "16-delete-account");
+    await page.click("[data-testid=delete-account]");
+    await page.waitForSelector("[data-testid=submit-auth]", { timeout: 30000 });
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", NEW_PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=auth-message]");
+    const message = await page.textContent("[data-testid=auth-message]");
+    assert(/No account|Wrong email/.test(message), `sign-in after deleting the account: ${message}`);
+    return `${shot}; account gone, signing in again says "${message}"`;
+  } },
 ];

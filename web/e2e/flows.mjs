@@ -223,6 +223,26 @@ export const flows = [
     return check(ctx, "13-plans");
   } },
 
+  { name: "every-page-320-to-1440", run: async (ctx) => {
+    const { page, viewport } = ctx;
+    if (viewport.name !== "phone") return "done once, in the phone run";
+    const routes = ["#/", "#/record", "#/plans", "#/profile", "#/sample", "#/welcome", ctx.state.videoHash].filter(Boolean);
+    const checked = [];
+    for (const width of [320, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const hash of routes) {
+        await go(page, ctx.base, hash);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        if (hash.startsWith("#/videos/")) await page.waitForSelector("[data-testid=report]");
+        const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert(w[0] <= w[1], `${hash} is ${w[0]} px wide at ${w[1]} px`);
+        checked.push(hash);
+      }
+    }
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    return `${checked.length / 2} pages fit at 320 and at 1440 px`;
+  } },
+
   { name: "quota-limit", run: async (ctx) => {
     const { page, base } = ctx;
     const token = await idToken(base, ctx.state.email, NEW_PASSWORD);

@@ -29,6 +29,10 @@ describe("report view model", () => {
   it("reads sentences at full stops and long gaps", () => {
     expect(sentences(transcript).map((s) => s.map((w) => w.word).join(" "))).toEqual(["Hello everyone.", "Um", "today"]);
   });
+  it("breaks an unpunctuated run of words into lines of at most 18", () => {
+    const words = Array.from({ length: 40 }, (_, i) => ({ word: `w${i}`, start: i * 0.4, end: i * 0.4 + 0.3, filler: false }));
+    expect(sentences([{ text: "", start: 0, end: 16, words }]).map((s) => s.length)).toEqual([18, 18, 4]);
+  });
   it("follows playback word by word, keeping the place in a gap", () => {
     expect(wordAt(transcript, 0.7)?.word).toBe("Hello");
     expect(wordAt(transcript, 3.0)?.word).toBe("Um");

@@ -142,13 +142,16 @@ export function axisTicks(total: number): number[] {
   return ticks;
 }
 
-/** Transcript words grouped in sentences (ending at . ? ! or a pause of 1.2 s), for reading. */
+/** Longest line of transcript: speech recognition gives no punctuation, and a wall of words is hard to read. */
+const MAX_SENTENCE_WORDS = 18;
+
+/** Transcript words grouped in sentences (ending at . ? !, a pause of 1.2 s or 18 words), for reading. */
 export function sentences(transcript: Segment[] | undefined): Word[][] {
   const out: Word[][] = [];
   let current: Word[] = [];
   let last: Word | null = null;
   for (const w of (transcript ?? []).flatMap((s) => s.words ?? [])) {
-    if (current.length && last && (w.start - last.end >= 1.2 || /[.?!]$/.test(last.word))) {
+    if (current.length && last && (w.start - last.end >= 1.2 || /[.?!]$/.test(last.word) || current.length >= MAX_SENTENCE_WORDS)) {
       out.push(current);
       current = [];
     }

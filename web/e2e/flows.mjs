@@ -232,6 +232,8 @@ export const flows = [
       await page.setViewportSize({ width, height: 800 });
       for (const hash of routes) {
         await go(page, ctx.base, hash);
+        await page.waitForFunction((h) => location.hash === h, hash);
+        await page.waitForTimeout(250); // the route renders after the hash changes
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         if (hash.startsWith("#/videos/")) await page.waitForSelector("[data-testid=report]");
         const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -19,8 +19,8 @@ public record LocalSettings(
         @DefaultValue("0") int authPort,
         /** Firestore rules to enforce; loaded when the file exists. */
         @DefaultValue("infra/firestore.rules") String firestoreRules,
-        /** The web client's files, served at / when the directory exists. */
-        @DefaultValue("web") String webDir,
+        /** The web client's build output (npm run build in web/), served at / when the directory exists. */
+        @DefaultValue("web/dist") String webDir,
         /** The base URL signed blob URLs use; empty: http://127.0.0.1:PORT. */
         @DefaultValue("") String publicUrl,
         /** HMAC key of the signed blob URLs; empty: generated once and kept in the data dir. */

@@ -1,5 +1,6 @@
 package app.coherence.function.api;
 
+import app.coherence.core.account.AccountDeletion;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.history.DeletedVideoCleanup;
@@ -46,6 +47,13 @@ public class ApiFunction implements HttpFunction {
     public ApiFunction(HistoryService history, ProfileService profiles, Authenticator authenticator,
                        OpenApiDocument openApi, HttpFunction billing, DeletedVideoCleanup cleanup,
                        TaskCallerCheck taskCaller) {
+        this(history, profiles, authenticator, openApi, billing, cleanup, taskCaller, null);
+    }
+
+    /** As above, with DELETE /v1/me (close the account and erase its data) when {@code accounts} is not null. */
+    public ApiFunction(HistoryService history, ProfileService profiles, Authenticator authenticator,
+                       OpenApiDocument openApi, HttpFunction billing, DeletedVideoCleanup cleanup,
+                       TaskCallerCheck taskCaller, AccountDeletion accounts) {
         this.history = history;
         this.profiles = profiles;
         this.authenticator = authenticator;
@@ -69,6 +77,9 @@ public class ApiFunction implements HttpFunction {
                 .route("GET", "/v1/me", signedIn((call, user) -> HttpReply.json(200, profiles.get(user))))
                 .route("PATCH", "/v1/me", signedIn((call, user) ->
                         HttpReply.json(200, profiles.rename(user, onlyStringField(call, "displayName")))));
+        if (accounts != null) {
+            b.route("DELETE", "/v1/me", signedIn((call, user) -> HttpReply.json(200, Map.of("deleted", accounts.delete(user)))));
+        }
         if (cleanup != null && taskCaller != null) {
             b.route("POST", "/tasks/cleanup-deleted", call -> {
                 taskCaller.verify(call);

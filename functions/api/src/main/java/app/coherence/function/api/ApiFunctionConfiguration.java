@@ -1,5 +1,8 @@
 package app.coherence.function.api;
 
+import app.coherence.core.account.AccountData;
+import app.coherence.core.account.AccountDeletion;
+import app.coherence.core.account.SignInAccounts;
 import app.coherence.core.analysis.AnalysisStore;
 import app.coherence.core.history.DeletedVideoCleanup;
 import app.coherence.core.history.DeletedVideos;
@@ -56,14 +59,17 @@ public class ApiFunctionConfiguration {
     public HttpFunction api(HistoryService historyService, ProfileService profileService, Identity identity,
                             ObjectProvider<UserStore> users, DeletedVideoCleanup deletedVideoCleanup, Clock clock,
                             ObjectProvider<TaskCallerCheck> taskCallerCheck,
-                            @Qualifier("billing") ObjectProvider<HttpFunction> billing) {
+                            @Qualifier("billing") ObjectProvider<HttpFunction> billing,
+                            ObjectProvider<AccountData> accountData, ObjectProvider<SignInAccounts> signIns, BlobStore blobs) {
         UserStore userStore = users.getIfAvailable();
         // Clients poll the status document and page through history: verify each token once a minute at most.
         Identity cached = new CachingIdentity(identity, clock, TOKEN_CACHE);
         Authenticator authenticator = userStore == null
                 ? new Authenticator(cached)
                 : new Authenticator(cached, new FirstUse(userStore)::accept);
+        AccountDeletion accounts = accountData.getIfAvailable() == null || signIns.getIfAvailable() == null ? null
+                : new AccountDeletion(accountData.getObject(), blobs, signIns.getObject());
         return new ApiFunction(historyService, profileService, authenticator, OpenApiDocument.load(),
-                billing.getIfAvailable(), deletedVideoCleanup, taskCallerCheck.getIfAvailable());
+                billing.getIfAvailable(), deletedVideoCleanup, taskCallerCheck.getIfAvailable(), accounts);
     }
 }

@@ -2,6 +2,7 @@ package app.coherence.function.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.coherence.core.account.AccountDeletion;
 import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.FlagType;
@@ -28,6 +29,7 @@ import app.coherence.embedded.emulator.EmulatorFixture;
 import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
 import app.coherence.function.notifier.AnalysisEventsNotifier;
 import app.coherence.gcp.auth.FirebaseIdentity;
+import app.coherence.gcp.firestore.FirestoreAccountData;
 import app.coherence.gcp.firestore.FirestoreAnalysisStore;
 import app.coherence.gcp.firestore.FirestoreDeletedVideos;
 import app.coherence.gcp.firestore.FirestoreNotifications;
@@ -95,7 +97,8 @@ class ApiFunctionTest {
         api = new ApiFunction(history, new ProfileService(profiles),
                 new Authenticator(identity, new FirstUse(new FirestoreUserStore(firestore.admin(), clock))::accept),
                 OpenApiDocument.load(), null,
-                new DeletedVideoCleanup(new FirestoreDeletedVideos(firestore.admin()), blobs, clock), scheduler);
+                new DeletedVideoCleanup(new FirestoreDeletedVideos(firestore.admin()), blobs, clock), scheduler,
+                new AccountDeletion(new FirestoreAccountData(firestore.admin()), blobs, identity));
         notifier = new AnalysisEventsNotifier(new AnalysisEventRecorder(profiles, analyses,
                 new FirestoreNotifications(firestore.admin()), clock));
         openApi = new OpenApiValidator(OpenApiDocument.load().bytes());
@@ -374,6 +377,50 @@ class ApiFunctionTest {
         assertThat(json(send("GET", "/v1/me", kim, null, 200)).path("plan").asText()).isEqualTo("free");
     }
 
+    @Test
+    void deleteMe_shouldEraseEveryFileAndDocumentOfTheCallerAndTheSignInButNobodyElses() throws Exception {
+        AuthEmulator.SignedIn mia = signIn("mia");
+        AuthEmulator.SignedIn ned = signIn("ned");
+        send("PATCH", "/v1/me", mia, "{\"displayName\":\"Mia\"}", 200);
+        Video kept = completed(mia.uid(), "Kept", T0, 70);
+        Video binned = completed(mia.uid(), "Binned", T0, 40);
+        Video nedsVideo = completed(ned.uid(), "Ned's", T0, 60);
+        for (Video v : List.of(kept, binned, nedsVideo)) {
+            blobs.put(v.storagePath(), "video/mp4", new byte[] {1, 2});
+            blobs.put(v.thumbnailPath(), "image/jpeg", new byte[] {3});
+        }
+        analyses.save(mia.uid(), result(kept.videoId(), 70, List.of("um"), List.of()));
+        analyses.save(ned.uid(), result(nedsVideo.videoId(), 60, List.of(), List.of()));
+        send("DELETE", "/v1/videos/" + binned.videoId(), mia, null, 204); // soft-deleted: its files must go too
+        var db = firestore.admin();
+        db.collection("usage").document(mia.uid() + "_2026-03").set(Map.of("userId", mia.uid(), "analyses", 2)).get();
+        db.collection("usage").document(ned.uid() + "_2026-03").set(Map.of("userId", ned.uid(), "analyses", 1)).get();
+        db.collection("notifications").document(binned.videoId() + "-failed").set(Map.of("userId", mia.uid())).get();
+        send("DELETE", "/v1/me", null, null, 401);
+
+        JsonNode deleted = json(send("DELETE", "/v1/me", mia, null, 200)).path("deleted");
+
+        assertThat(deleted.path("files").asInt()).isEqualTo(4);
+        // 2 videos, 1 analysis, 1 usage, 1 notification, the user document
+        assertThat(deleted.path("documents").asInt()).isEqualTo(6);
+        for (Video v : List.of(kept, binned)) {
+            assertThat(blobs.size(v.storagePath())).as(v.title()).isEmpty();
+            assertThat(blobs.size(v.thumbnailPath())).as(v.title()).isEmpty();
+            assertThat(videos.find(v.videoId())).as(v.title()).isEmpty();
+        }
+        assertThat(analyses.find(kept.videoId())).isEmpty();
+        assertThat(db.collection("usage").whereEqualTo("userId", mia.uid()).get().get().isEmpty()).isTrue();
+        assertThat(db.collection("notifications").whereEqualTo("userId", mia.uid()).get().get().isEmpty()).isTrue();
+        assertThat(db.collection("users").document(mia.uid()).get().get().exists()).isFalse();
+        assertThat(auth.signIn(mia.email(), "pass-word-1").uid()).as("the old sign-in is gone; this made a new one")
+                .isNotEqualTo(mia.uid());
+        assertThat(blobs.size(nedsVideo.storagePath())).isPresent();
+        assertThat(videos.find(nedsVideo.videoId())).isPresent();
+        assertThat(analyses.find(nedsVideo.videoId())).isPresent();
+        assertThat(db.collection("usage").document(ned.uid() + "_2026-03").get().get().exists()).isTrue();
+        assertThat(json(send("GET", "/v1/me", ned, null, 200)).path("uid").asText()).isEqualTo(ned.uid());
+    }
+
     // ---- cleanup, document
 
     @Test
@@ -403,7 +450,7 @@ class ApiFunctionTest {
         assertThat(openApi.operations()).containsExactlyInAnyOrder(
                 "GET /v1/videos", "GET /v1/videos/{videoId}", "PATCH /v1/videos/{videoId}", "DELETE /v1/videos/{videoId}",
                 "GET /v1/videos/{videoId}/analysis", "GET /v1/videos/{videoId}/playback", "GET /v1/me", "PATCH /v1/me",
-                "GET /v1/openapi.json", "POST /tasks/cleanup-deleted");
+                "DELETE /v1/me", "GET /v1/openapi.json", "POST /tasks/cleanup-deleted");
         assertThat(openApi.check("GET", "/v1/videos/abc", 200, "{\"videoId\":\"abc\"}".getBytes(StandardCharsets.UTF_8)))
                 .as("the validator itself notices a missing required field").isNotEmpty();
         assertThat(openApi.check("GET", "/v1/me", 200, "{\"uid\":\"u\",\"plan\":\"gold\",\"stats\":{}}".getBytes(StandardCharsets.UTF_8)))

@@ -1,5 +1,6 @@
 package app.coherence.gcp.auth;
 
+import app.coherence.core.account.SignInAccounts;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.user.AuthenticatedUser;
@@ -10,6 +11,7 @@ import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
 import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
+import com.google.firebase.auth.AuthErrorCode;
 import com.google.firebase.auth.FirebaseToken;
 import com.google.firebase.internal.FirebaseProcessEnvironment;
 import java.io.IOException;
@@ -21,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies Firebase Auth ID tokens with firebase-admin (signature, expiry, audience = our project,
  * issuer). With the Auth emulator (FIREBASE_AUTH_EMULATOR_HOST) it accepts the emulator's unsigned
- * tokens of the same project, as firebase-admin does there.
+ * tokens of the same project, as firebase-admin does there. Also removes sign-ins when an account is closed.
  */
-public class FirebaseIdentity implements Identity {
+public class FirebaseIdentity implements Identity, SignInAccounts {
     public static final String AUTH_EMULATOR_HOST = "FIREBASE_AUTH_EMULATOR_HOST";
     private static final Logger log = LoggerFactory.getLogger(FirebaseIdentity.class);
     private static final String INVALID = "invalid or expired ID token";
@@ -80,6 +82,20 @@ public class FirebaseIdentity implements Identity {
             // anything else (e.g. the key fetch failing) must still never let a request through
             log.warn("ID token could not be verified: {}", e.toString());
             throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID, Map.of(), e);
+        }
+    }
+
+    @Override
+    public void delete(String uid) {
+        try {
+            auth.deleteUser(uid);
+        } catch (FirebaseAuthException e) {
+            if (e.getAuthErrorCode() == AuthErrorCode.USER_NOT_FOUND) {
+                return;
+            }
+            log.warn("could not remove a sign-in: {}", e.getMessage());
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "your sign-in could not be removed right now; try again",
+                    Map.of(), e);
         }
     }
 }

@@ -35,6 +35,11 @@ public class FirestoreStoresConfiguration {
     }
 
     @Bean
+    public FirestoreAccountData accountData(Firestore firestore) {
+        return new FirestoreAccountData(firestore);
+    }
+
+    @Bean
     public FirestoreDeletedVideos deletedVideos(Firestore firestore) {
         return new FirestoreDeletedVideos(firestore);
     }

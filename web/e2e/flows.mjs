@@ -1,0 +1,306 @@
+// The flows a person goes through, in order, each checked at the viewport's width: nothing wider
+// than the screen, axe-core finds nothing critical or serious, a screenshot kept per page.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const PASSWORD = "first-pass-1";
+const NEW_PASSWORD = "second-pass-2";
+
+const assert = (ok, message) => { if (!ok) throw new Error(message); };
+
+/** Width, axe and a screenshot of the page as it is now; returns the screenshot's path. */
+async function check(ctx, name) {
+  const { page, viewport, shotDir } = ctx;
+  await page.waitForTimeout(300); // let layout and transitions settle
+  const width = await page.evaluate(() => {
+    const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide };
+  });
+  assert(width.scroll <= width.inner, `${name}: page is ${width.scroll} px wide at ${width.inner} px (${width.wide.join(", ")})`);
+  const title = await page.title();
+  assert(title.endsWith("· Coherence"), `${name}: page title "${title}"`);
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+  });
+  assert(violations.length === 0, `${name}: axe found ${violations.join(" | ")}`);
+  const path = join(shotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return `test-results/${viewport.name}/${name}.png`;
+}
+
+const go = async (page, base, hash) => {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForLoadState("networkidle").catch(() => {});
+};
+
+/** An ID token from the Auth emulator named in /config.json (the API's own sign-in path). */
+async function idToken(base, email, password) {
+  const config = await (await fetch(`${base}/config.json`)).json();
+  const host = config.emulators.auth;
+  const reply = await fetch(`http://${host}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=any`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
+  const json = await reply.json();
+  assert(json.idToken, `sign-in for the quota check failed: ${JSON.stringify(json).slice(0, 200)}`);
+  return json.idToken;
+}
+
+export const flows = [
+  { name: "landing", run: async (ctx) => {
+    await go(ctx.page, ctx.base, "#/");
+    await ctx.page.getByRole("heading", { level: 1 }).waitFor();
+    const text = await ctx.page.textContent("body");
+    assert(!/emulator|127\.0\.0\.1/i.test(text), "the sign-in page mentions the emulator");
+    assert(!(await ctx.page.isVisible("[data-testid=sign-out]")), "a signed-out visitor sees Sign out");
+    return check(ctx, "01-landing");
+  } },
+
+  { name: "sample-report", run: async (ctx) => {
+    const { page } = ctx;
+    await page.click("[data-testid=see-sample]");
+    await page.waitForSelector("[data-testid=report]");
+    const lanes = await page.$$eval("[data-testid^=lane-]", (els) => els.map((e) => e.dataset.testid));
+    for (const lane of ["lane-flags", "lane-look_away", "lane-face_touch", "lane-smile", "lane-filler", "lane-pause"]) {
+      assert(lanes.includes(lane), `sample timeline has no ${lane} (has ${lanes.join(", ")})`);
+    }
+    const mark = page.locator("[data-testid=lane-pause] [data-testid=moment-mark]").first();
+    const start = Number(await mark.getAttribute("data-start"));
+    await mark.click();
+    await page.waitForFunction((t) => document.querySelector("[data-testid=player-placeholder]")?.textContent?.includes(t),
+      `${Math.floor((start - 1) / 60)}:${String(Math.floor(start - 1) % 60).padStart(2, "0")}`, { timeout: 3000 });
+    const word = page.locator("[data-testid=word]").nth(30);
+    await word.click();
+    assert((await word.getAttribute("aria-current")) === "true", "the tapped word is not marked as being spoken");
+    return check(ctx, "02-sample-report");
+  } },
+
+  { name: "sign-up", essential: true, run: async (ctx) => {
+    const { page } = ctx;
+    ctx.state.email = `web-${ctx.viewport.name}-${Date.now()}@example.com`;
+    await go(page, ctx.base, "#/");
+    await page.click("[data-testid=to-sign-up]");
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=welcome-sample]", { timeout: 20000 });
+    await page.waitForSelector("[data-testid=sign-out]");
+    return check(ctx, "03-welcome");
+  } },
+
+  { name: "record-and-upload", run: async (ctx) => {
+    const { page } = ctx;
+    await go(page, ctx.base, "#/record");
+    await page.click("[data-testid=open-camera]");
+    await page.waitForSelector("[data-testid=start-recording]", { timeout: 15000 });
+    await page.waitForFunction(() => (document.querySelector("[data-testid=preview]")?.videoWidth ?? 0) > 0, null, { timeout: 10000 });
+    const preview = await check(ctx, "04-record-preview");
+    await page.click("[data-testid=start-recording]");
+    await page.waitForSelector("[data-testid=timer]");
+    await page.waitForTimeout(12000);
+    const timer = await page.textContent("[data-testid=timer]");
+    assert(/00:1[0-9] \/ 20:00/.test(timer), `timer shows ${timer}`);
+    await page.click("[data-testid=stop-recording]");
+    await page.waitForSelector("[data-testid=take]");
+    await page.click("[data-testid=retake]");
+    await page.waitForSelector("[data-testid=start-recording]");
+    await page.click("[data-testid=start-recording]");
+    await page.waitForTimeout(12000);
+    await page.click("[data-testid=stop-recording]");
+    await page.waitForSelector("[data-testid=upload-recording]");
+    await check(ctx, "05-recorded");
+    await page.click("[data-testid=upload-recording]");
+    await page.waitForURL(/#\/videos\//, { timeout: 30000 });
+    // A recording is webm: the server accepted it; the analysis ends in a report or a plain reason.
+    await page.waitForSelector("[data-testid=report], [data-testid=video-status][data-status=failed]", { timeout: 120000 });
+    const failed = await page.isVisible("[data-testid=video-status][data-status=failed]");
+    if (failed) {
+      const why = await page.textContent("[data-testid=video-progress]");
+      assert(!/[A-Z]{3,}_[A-Z]+/.test(why), `failure shows a code: ${why}`);
+    }
+    const shot = await check(ctx, "06-recording-result");
+    return `${preview}, ${shot} (${failed ? "not analysed: " + (await page.textContent("[data-testid=video-progress]")) : "report"})`;
+  } },
+
+  { name: "upload-live-progress-report", essential: true, run: async (ctx) => {
+    const { page } = ctx;
+    await go(page, ctx.base, "#/");
+    await page.click("summary");
+    await page.setInputFiles("[data-testid=file]", ctx.talk.mp4);
+    await page.fill("[data-testid=title]", "Quarterly results");
+    await page.click("[data-testid=upload]");
+    await page.waitForURL(/#\/videos\//, { timeout: 30000 });
+    ctx.state.videoHash = new URL(page.url()).hash;
+    // Live progress: the page follows the status through the Firestore listener, without reloads.
+    const seen = new Set();
+    const deadline = Date.now() + 120000;
+    let progressShot = null;
+    while (Date.now() < deadline) {
+      if (await page.isVisible("[data-testid=report]")) break;
+      const status = await page.getAttribute("[data-testid=video-status]", "data-status").catch(() => null);
+      if (status && !seen.has(status)) {
+        seen.add(status);
+        if (!progressShot && (status === "queued" || status === "processing")) progressShot = await check(ctx, "07-live-progress");
+      }
+      await page.waitForTimeout(150);
+    }
+    await page.waitForSelector("[data-testid=report]", { timeout: 5000 });
+    await page.waitForSelector("[data-testid=player]");
+    const score = Number(await page.textContent("[data-testid=score]"));
+    assert(score >= 0 && score <= 100, `score ${score}`);
+    const shot = await check(ctx, "08-report");
+    return `statuses seen ${[...seen].join(" → ")} → completed; score ${score}; ${progressShot ?? "(too fast for a progress shot)"}, ${shot}`;
+  } },
+
+  { name: "report-seek", run: async (ctx) => {
+    const { page } = ctx;
+    const player = page.locator("[data-testid=player]");
+    await page.waitForFunction(() => document.querySelector("[data-testid=player]")?.readyState >= 1, null, { timeout: 15000 });
+    const mark = page.locator("[data-testid=moment-mark], [data-testid=flag-mark]").first();
+    let note = "no moments or flags in this talk";
+    if (await mark.count()) {
+      const start = Number(await mark.getAttribute("data-start"));
+      await mark.click();
+      await page.waitForFunction((s) => Math.abs(document.querySelector("[data-testid=player]").currentTime - Math.max(0, s - 1)) < 1.5, start, { timeout: 5000 });
+      note = `mark at ${start} s seeks the video`;
+    }
+    const word = page.locator("[data-testid=word]").nth(5);
+    const at = Number(await word.getAttribute("data-start"));
+    await word.click();
+    await page.waitForFunction((s) => Math.abs(document.querySelector("[data-testid=player]").currentTime - s) < 1.5, at, { timeout: 5000 });
+    await player.evaluate((v) => v.pause());
+    const inView = await player.evaluate((v) => { v.scrollIntoView(); window.scrollBy(0, 600); const r = v.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
+    assert(inView, "the video leaves the screen while scrolling the report");
+    const shot = await check(ctx, "09-report-scrolled");
+    return `${note}; word at ${at} s seeks the video; video stays in view; ${shot}`;
+  } },
+
+  { name: "history", run: async (ctx) => {
+    const { page } = ctx;
+    await go(page, ctx.base, "#/");
+    await page.waitForSelector("[data-testid=talk]");
+    const count = await page.locator("[data-testid=talk]").count();
+    const card = page.locator("[data-testid=talk]").first();
+    await card.locator("[data-testid=rename]").click();
+    await card.locator("[data-testid=rename-input]").fill("Renamed talk");
+    await card.locator("[data-testid=rename-save]").click();
+    await page.waitForSelector("[data-testid=talk-title]:has-text('Renamed talk')");
+    await page.locator("[data-testid=talk]").first().locator("[data-testid=delete]").click();
+    await page.waitForSelector("[data-testid=undo-toast]");
+    assert(await page.locator("[data-testid=talk]").count() === count - 1, "deleted card still shown");
+    const toast = await check(ctx, "10-history-deleted-undo");
+    await page.click("[data-testid=undo]");
+    await page.waitForSelector("[data-testid=talk-title]:has-text('Renamed talk')");
+    await page.reload();
+    await page.waitForSelector("[data-testid=talk-title]:has-text('Renamed talk')");
+    const shot = await check(ctx, "11-history");
+    return `${count} cards; rename kept after reload; delete undone; ${toast}, ${shot}`;
+  } },
+
+  { name: "profile", run: async (ctx) => {
+    const { page } = ctx;
+    await go(page, ctx.base, "#/profile");
+    await page.waitForSelector("[data-testid=chart-score] canvas", { timeout: 20000 });
+    await page.fill("[data-testid=display-name]", "Ada Speaker");
+    await page.click("[data-testid=save-name]");
+    await page.waitForSelector("text=Saved.");
+    await page.fill("[data-testid=pw-current]", PASSWORD);
+    await page.fill("[data-testid=pw-new]", NEW_PASSWORD);
+    await page.click("[data-testid=pw-change]");
+    await page.waitForSelector("[data-testid=pw-message]:has-text('password is changed')", { timeout: 15000 });
+    return check(ctx, "12-profile");
+  } },
+
+  { name: "plans", run: async (ctx) => {
+    await go(ctx.page, ctx.base, "#/plans");
+    await ctx.page.waitForSelector("[data-testid=plan]");
+    return check(ctx, "13-plans");
+  } },
+
+  { name: "every-page-320-to-1440", run: async (ctx) => {
+    const { page, viewport } = ctx;
+    if (viewport.name !== "phone") return "done once, in the phone run";
+    const routes = ["#/", "#/record", "#/plans", "#/profile", "#/sample", "#/welcome", ctx.state.videoHash].filter(Boolean);
+    const checked = [];
+    for (const width of [320, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const hash of routes) {
+        await go(page, ctx.base, hash);
+        await page.waitForFunction((h) => location.hash === h, hash);
+        await page.waitForTimeout(250); // the route renders after the hash changes
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        if (hash.startsWith("#/videos/")) await page.waitForSelector("[data-testid=report]");
+        const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert(w[0] <= w[1], `${hash} is ${w[0]} px wide at ${w[1]} px`);
+        checked.push(hash);
+      }
+    }
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    return `${checked.length / 2} pages fit at 320 and at 1440 px`;
+  } },
+
+  { name: "quota-limit", run: async (ctx) => {
+    const { page, base } = ctx;
+    const token = await idToken(base, ctx.state.email, NEW_PASSWORD);
+    let reply;
+    for (let i = 0; i < 5; i++) {
+      reply = await fetch(`${base}/v1/uploads`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ title: "filler", contentType: "video/mp4", sizeBytes: 1000 }) });
+      if (reply.status === 429) break;
+    }
+    assert(reply.status === 429, `never reached the limit (${reply.status})`);
+    await go(page, base, "#/");
+    await page.waitForSelector("[data-testid=limit-notice]");
+    const text = await page.textContent("[data-testid=limit-notice]");
+    assert(/come back on \d{1,2} [A-Z][a-z]+ \d{4}/.test(text), `limit notice: ${text}`);
+    assert(!/QUOTA|T00:00|Z\)/.test(text), `limit notice shows raw values: ${text}`);
+    const shot = await check(ctx, "14-limit");
+    await page.click("[data-testid=to-plans]");
+    await page.waitForSelector("[data-testid=plan]");
+    return `${shot}: "${text.replace("See plans", "").trim()}"`;
+  } },
+
+  { name: "sign-out-and-in", run: async (ctx) => {
+    const { page } = ctx;
+    await page.click("[data-testid=sign-out]");
+    await page.waitForSelector("[data-testid=submit-auth]");
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=auth-message]");
+    const wrong = await page.textContent("[data-testid=auth-message]");
+    assert(!/auth\/|emulator/i.test(wrong), `sign-in error shows a code: ${wrong}`);
+    await page.fill("input[name=password]", NEW_PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=sign-out]");
+    await page.click("[data-testid=sign-out]");
+    await page.waitForSelector("[data-testid=submit-auth]");
+    return `old password refused ("${wrong}"), new one accepted; ${await check(ctx, "15-signed-out")}`;
+  } },
+
+  { name: "delete-account", run: async (ctx) => {
+    const { page } = ctx;
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", NEW_PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=sign-out]");
+    await go(page, ctx.base, "#/profile");
+    await page.fill("[data-testid=delete-confirm]", "DELETE");
+    const shot = await check(ctx, "16-delete-account");
+    await page.click("[data-testid=delete-account]");
+    await page.waitForSelector("[data-testid=submit-auth]", { timeout: 30000 });
+    await page.fill("input[name=email]", ctx.state.email);
+    await page.fill("input[name=password]", NEW_PASSWORD);
+    await page.click("[data-testid=submit-auth]");
+    await page.waitForSelector("[data-testid=auth-message]");
+    const message = await page.textContent("[data-testid=auth-message]");
+    assert(/No account|Wrong email/.test(message), `sign-in after deleting the account: ${message}`);
+    return `${shot}; account gone, signing in again says "${message}"`;
+  } },
+];

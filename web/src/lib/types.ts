@@ -1,0 +1,89 @@
+// The shapes of the API's answers (functions/api openapi.json), as far as the client reads them.
+
+export type VideoStatus = "awaiting_upload" | "queued" | "processing" | "completed" | "failed";
+
+export interface VideoDoc {
+  videoId: string;
+  title: string;
+  status: VideoStatus | string;
+  progress?: { stage?: string | null; percent?: number | null; etaSeconds?: number | null };
+  coherenceScore?: number | null;
+  scoreTier?: string | null;
+  durationSeconds?: number | null;
+  error?: { code?: string; message?: string } | null;
+  createdAt?: unknown;
+  thumbnailUrl?: string | null;
+  deletedAt?: unknown;
+}
+
+export interface VideoPage { items: VideoDoc[]; nextCursor?: string }
+
+export type MomentType = "LOOK_AWAY" | "FACE_TOUCH" | "SMILE" | "FILLER" | "PAUSE";
+export interface Moment { type: MomentType; start: number; end: number; detail?: string | null }
+
+export interface Flag {
+  id: string;
+  type: string;
+  severity: "HIGH" | "MEDIUM" | "LOW";
+  timestamp: number;
+  endTimestamp: number;
+  description: string;
+  coaching?: string;
+  verbalEvidence?: string;
+  visualEvidence?: string;
+  vocalEvidence?: string;
+}
+
+export interface Word { word: string; start: number; end: number; filler: boolean }
+export interface Segment { text: string; start: number; end: number; confidence?: number; words: Word[] }
+
+export interface Metrics {
+  eyeContact: number;
+  fillerWords: number;
+  fillerRatePerMinute: number;
+  speakingPace: number;
+  speakingPaceTarget: string;
+  pauses?: { count: number; longest: number };
+  vocalVariety?: { pitchRangeSemitones: number; monotoneSeconds: number };
+  gestures?: { perMinute: number };
+  fidgeting: number;
+  framing?: { faceVisiblePct: number; centeredPct: number };
+}
+
+export interface AnalysisResult {
+  videoId: string;
+  durationSeconds: number;
+  coherenceScore: number;
+  scoreTier: string;
+  metrics: Metrics;
+  dissonanceFlags: Flag[];
+  moments?: Moment[];
+  timelineHeatmap?: { timestamp: number; severity: number }[];
+  strengths?: string[];
+  priorities?: string[];
+  transcript?: Segment[];
+}
+
+export interface Usage {
+  plan: string;
+  limits?: { analysesThisMonth?: number; uploadsToday?: number };
+  used?: { analysesThisMonth?: number; uploadsToday?: number };
+  remaining?: { analysesThisMonth?: number; uploadsToday?: number };
+  resetsAt?: { month?: string; day?: string };
+}
+
+export interface Profile {
+  uid: string;
+  email?: string;
+  displayName?: string;
+  plan: string;
+  stats: {
+    analyses: number;
+    averageScore?: number;
+    bestScore?: number;
+    lastScore?: number;
+    trend: number[];
+    topFillerWords: { word: string; count: number }[];
+    topFlagTypes: { type: string; count: number }[];
+  };
+}

@@ -1,0 +1,48 @@
+// One shape for a video's status, whether from GET /v1/videos/{id} or a Firestore snapshot. Pure.
+import { toDate } from "./format";
+import type { VideoDoc } from "./types";
+
+export interface Video {
+  videoId: string;
+  title: string;
+  status: string;
+  percent: number;
+  stage: string | null;
+  etaSeconds: number | null;
+  coherenceScore: number | null;
+  scoreTier: string | null;
+  durationSeconds: number | null;
+  errorCode: string | null;
+  thumbnailUrl: string | null;
+  createdAt: Date | null;
+  deleted: boolean;
+}
+
+export function normalizeVideo(doc: Partial<VideoDoc> | Record<string, unknown> | null, videoId: string): Video | null {
+  if (!doc) return null;
+  const d = doc as VideoDoc;
+  const p = d.progress ?? {};
+  return {
+    videoId: d.videoId ?? videoId,
+    title: d.title ?? "Untitled talk",
+    status: String(d.status ?? "unknown").toLowerCase(),
+    percent: Math.max(0, Math.min(100, Number(p.percent ?? 0))),
+    stage: p.stage ?? null,
+    etaSeconds: p.etaSeconds ?? null,
+    coherenceScore: d.coherenceScore ?? null,
+    scoreTier: d.scoreTier ?? null,
+    durationSeconds: d.durationSeconds ?? null,
+    errorCode: d.error?.code ?? null,
+    thumbnailUrl: d.thumbnailUrl ?? null,
+    createdAt: toDate(d.createdAt),
+    deleted: d.deletedAt != null,
+  };
+}
+
+export const isTerminal = (v: Video | null) => !!v && (v.status === "completed" || v.status === "failed");
+
+/** A listener's update merged into a history card: the list's thumbnail URL stays (it is signed). */
+export function mergeLive(card: Video, live: Video | null): Video {
+  if (!live) return card;
+  return { ...card, ...live, thumbnailUrl: live.thumbnailUrl ?? card.thumbnailUrl, createdAt: card.createdAt ?? live.createdAt };
+}

@@ -1,5 +1,6 @@
 package app.coherence.analysis.speech;
 
+import app.coherence.analysis.vad.VoiceActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class VoskSpeechSession implements SpeechSession {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final PauseSplitter splitter;
+    private final VoiceActivity activity;
     private final Lane[] lanes;
     private final List<CompletableFuture<List<RecognizedWord>>> chunks = new ArrayList<>();
     private final AtomicLong busyNanos = new AtomicLong();
@@ -51,8 +53,9 @@ public final class VoskSpeechSession implements SpeechSession {
     private RecognitionStats stats;
     private volatile boolean closed;
 
-    VoskSpeechSession(Model model, ExecutorService pool, int lanes, ChunkPolicy policy) {
+    VoskSpeechSession(Model model, ExecutorService pool, int lanes, ChunkPolicy policy, VoiceActivity activity) {
         this.model = model;
+        this.activity = activity;
         this.pool = pool;
         this.inFlight = new Semaphore(lanes + 1);
         this.lanes = new Lane[lanes];
@@ -60,7 +63,7 @@ public final class VoskSpeechSession implements SpeechSession {
             this.lanes[i] = new Lane();
         }
         this.splitter = new PauseSplitter(SAMPLE_RATE, policy.minSeconds(), policy.maxSeconds(),
-                policy.pauseSeconds(), this::submit);
+                policy.pauseSeconds(), this::submit, activity);
     }
 
     /** Where chunks are cut: at least {@code minSeconds}, at most {@code maxSeconds}, at pauses of {@code pauseSeconds}. */
@@ -89,6 +92,9 @@ public final class VoskSpeechSession implements SpeechSession {
     }
 
     private void submit(PauseSplitter.Chunk chunk) {
+        if (activity != null && !hasSpeech(chunk)) {
+            return; // silence, music without voice: nothing to recognise, and the recogniser's time saved
+        }
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -107,6 +113,17 @@ public final class VoskSpeechSession implements SpeechSession {
             inFlight.release();
             throw e;
         }
+    }
+
+    private boolean hasSpeech(PauseSplitter.Chunk chunk) {
+        long end = chunk.startSample() + chunk.samples().length;
+        for (long s = chunk.startSample(); s < end; s += VoiceActivity.WINDOW) {
+            if (!activity.quietAt(s)) {
+                return true;
+            }
+        }
+        // the stream's last partial window was never judged: let the recogniser decide
+        return end > activity.decidedSamples();
     }
 
     private List<RecognizedWord> recognise(Lane lane, PauseSplitter.Chunk chunk) {

@@ -14,6 +14,22 @@ public final class VoiceAnalyzer {
 
     private final FilledPauseDetector filledPauses = new FilledPauseDetector();
 
+    /** Pauses and speaking time from the voice activity detector's speech spans; the rest from the track. */
+    public VoiceFeatures analyze(VoiceTrack track, List<TimeSpan> speech) {
+        List<TimeSpan> pauses = new ArrayList<>();
+        for (int i = 1; i < speech.size(); i++) {
+            double from = speech.get(i - 1).end();
+            double to = speech.get(i).start();
+            if (to - from >= MIN_PAUSE) {
+                pauses.add(new TimeSpan(from, to));
+            }
+        }
+        VoiceFeatures energy = analyze(track);
+        return new VoiceFeatures(List.copyOf(pauses), energy.pitchRangeSemitones(), energy.monotone(),
+                energy.medianSpeechDb(), energy.filledPauseCandidates(), List.copyOf(speech));
+    }
+
+    /** Everything from the track alone: speech is where the level rises over the room's (no detector). */
     public VoiceFeatures analyze(VoiceTrack track) {
         List<VoiceFrame> frames = track.frames();
         double hop = track.hopSeconds();
@@ -51,7 +67,16 @@ public final class VoiceAnalyzer {
         double[] levels = frames.stream().filter(track::isSpeech).mapToDouble(VoiceFrame::loudnessDb).toArray();
         double median = levels.length == 0 ? -100 : VoiceTrack.percentile(levels, 50);
         List<TimeSpan> monotone = first < 0 ? List.of() : monotone(track, first * hop, (last + 1) * hop);
-        return new VoiceFeatures(List.copyOf(pauses), range, monotone, median, filledPauses.detect(track));
+        List<TimeSpan> spoken = new ArrayList<>();
+        if (first >= 0) {
+            double from = first * hop;
+            for (TimeSpan p : pauses) {
+                spoken.add(new TimeSpan(from, p.start()));
+                from = p.end();
+            }
+            spoken.add(new TimeSpan(from, (last + 1) * hop));
+        }
+        return new VoiceFeatures(List.copyOf(pauses), range, monotone, median, filledPauses.detect(track), List.copyOf(spoken));
     }
 
     private static List<TimeSpan> monotone(VoiceTrack track, double from, double to) {

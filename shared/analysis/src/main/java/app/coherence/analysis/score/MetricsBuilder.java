@@ -13,13 +13,19 @@ public final class MetricsBuilder {
                 t.vision().eyeContactPct(),
                 fillers,
                 round1(fillers / minutes),
-                Math.round(t.language().wordsPerMinute()),
+                Math.round(pace(t)),
                 DeliveryTargets.PACE_TARGET,
                 new Metrics.Pauses(t.voice().pauses().size(), round1(t.voice().longestPause())),
                 new Metrics.VocalVariety(round1(t.voice().pitchRangeSemitones()), round1(t.voice().monotoneSeconds())),
                 new Metrics.Gestures(round1(t.vision().gestures().size() / minutes)),
                 t.vision().fidgets().size(),
                 new Metrics.Framing(t.vision().faceVisiblePct(), t.vision().centredPct()));
+    }
+
+    /** Words per minute over the speaking time (pauses left out), or from first to last word without voice spans. */
+    static double pace(TalkFeatures t) {
+        double speaking = t.voice().speakingSeconds();
+        return speaking < 1 ? t.language().wordsPerMinute() : t.language().spokenWordCount() * 60 / speaking;
     }
 
     private static double round1(double v) {

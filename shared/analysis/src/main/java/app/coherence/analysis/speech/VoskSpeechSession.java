@@ -74,6 +74,7 @@ public final class VoskSpeechSession implements SpeechSession {
     /** A recogniser and the chunks it has heard; touched by one pool thread at a time (its chunks run in order). */
     private static final class Lane {
         private Recognizer recognizer;
+        private FillerSecondLook fillers;
         /** Samples fed to {@code recognizer}: Vosk counts its word times from its first sample, across results. */
         private long heard;
         private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
@@ -167,6 +168,10 @@ public final class VoskSpeechSession implements SpeechSession {
                 }
             }
             words.addAll(VoskResult.words(lane.recognizer.getFinalResult(), toStream));
+            if (lane.fillers == null) {
+                lane.fillers = new FillerSecondLook(model);
+            }
+            words = lane.fillers.review(words, all, chunkStart, activity);
         } catch (RuntimeException e) {
             lane.recognizer.close(); // its state is unknown: the lane's next chunk starts a fresh one
             lane.recognizer = null;
@@ -213,6 +218,10 @@ public final class VoskSpeechSession implements SpeechSession {
             if (lane.recognizer != null) {
                 lane.recognizer.close();
                 lane.recognizer = null;
+            }
+            if (lane.fillers != null) {
+                lane.fillers.close();
+                lane.fillers = null;
             }
         }
     }

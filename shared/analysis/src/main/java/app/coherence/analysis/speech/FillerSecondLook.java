@@ -1,8 +1,6 @@
 package app.coherence.analysis.speech;
 
 import app.coherence.analysis.vad.VoiceActivity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,11 +139,7 @@ final class FillerSecondLook {
             return null;
         }
         if (grammar == null) {
-            try {
-                grammar = new Recognizer(model, VoiceActivity.SAMPLE_RATE, GRAMMAR);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the filler recogniser", e);
-            }
+            grammar = new Recognizer(model, VoiceActivity.SAMPLE_RATE, GRAMMAR);
             grammar.setWords(true);
         }
         short[] span = Arrays.copyOfRange(chunk, a, b);

@@ -1,6 +1,8 @@
 package app.coherence.analysis.speech;
 
 import app.coherence.analysis.vad.VoiceActivity;
+import app.coherence.core.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,8 +13,8 @@ import org.vosk.Recognizer;
 
 /**
  * A second listen for hesitations. Recognisers turn "um" and "uh" into the nearest word ("am", "on", "a",
- * "or", "arm") or drop them, because their language model expects words. So every doubtful word (not sure,
- * or one a filler is often heard as) and every stretch of voice with no word is heard again on its own by a
+ * "or", "arm") or drop them, because their language model expects words. So every doubtful word (one a
+ * filler is often heard as, or any the recogniser was unsure of) and every stretch of voice with no word is heard again on its own by a
  * recogniser that may only say um, uh, er, ah, hmm or "some word" ({@code [unk]}). A real word comes back as
  * {@code [unk]}; a hesitation comes back as a filler, or as nothing at all (no word fits it). Only sounds long
  * enough to be a hesitation are asked about: articles and short function words are briefer.
@@ -21,18 +23,21 @@ final class FillerSecondLook {
     static final String GRAMMAR = "[\"um\", \"uh\", \"er\", \"ah\", \"hmm\", \"[unk]\"]";
     /** A hesitation lasts at least this long; "a", "the", "of" are shorter. */
     static final double MIN_SECONDS = 0.15;
-    /** Words the recogniser is at least this sure of are not asked about again, unless a filler is often heard as them. */
-    static final double SURE = 0.95;
+    /** Any other word is asked about only when the recogniser was this unsure ("burn" for a long "er"). */
+    static final double UNSURE = 0.5;
+    /** A hesitation lasts at most this long (a longer sound is speech or noise). */
+    static final double MAX_SECONDS = 2.0;
     /** Audio kept either side of the asked span, so the sound's edges are heard whole. */
     static final double PAD_SECONDS = 0.05;
-    /** A stretch of voice without a word is asked about when at least this long. */
-    static final double MIN_WORDLESS_SECONDS = 0.2;
+    /** A stretch of voice without a word is asked about when at least this long (a breath or click is shorter). */
+    static final double MIN_WORDLESS_SECONDS = 0.25;
     /** What a recogniser hears for a hesitation, and which filler each most likely was. */
     static final Set<String> HEARD_AS_UM = Set.of("am", "i'm", "arm", "an", "on", "um", "mm", "hm", "hmm", "him", "them", "some");
     static final Set<String> HEARD_AS_ER = Set.of("or", "er", "are", "her", "your", "for", "burn", "were", "err");
     static final Set<String> HEARD_AS_UH = Set.of("a", "ah", "uh", "up", "the", "oh", "huh", "and", "of", "at", "i");
     private static final Set<String> FILLERS = Set.of("um", "uh", "er", "ah", "hmm");
 
+    private static final boolean DEBUG = Boolean.getBoolean("fillers.debug");
     private final Model model;
     private Recognizer grammar;
 
@@ -48,10 +53,12 @@ final class FillerSecondLook {
         List<RecognizedWord> out = new ArrayList<>();
         for (RecognizedWord w : words) {
             String text = w.text().toLowerCase(Locale.ROOT);
-            boolean doubtful = w.confidence() < SURE || HEARD_AS_UM.contains(text) || HEARD_AS_ER.contains(text)
-                    || HEARD_AS_UH.contains(text);
-            if (!FILLERS.contains(text) && doubtful && w.end() - w.start() >= MIN_SECONDS) {
+            boolean confusable = HEARD_AS_UM.contains(text) || HEARD_AS_ER.contains(text) || HEARD_AS_UH.contains(text);
+            boolean doubtful = confusable || w.confidence() < UNSURE;
+            double seconds = w.end() - w.start();
+            if (!FILLERS.contains(text) && doubtful && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) {
                 String filler = hear(chunk, w.start() - chunkStart, w.end() - chunkStart);
+                if (DEBUG) System.err.printf("DBG word %s %.2f-%.2f c%.2f -> %s%n", text, w.start(), w.end(), w.confidence(), filler);
                 if (filler != null) {
                     out.add(new RecognizedWord(filler.isEmpty() ? likely(text) : filler, w.start(), w.end(), w.confidence()));
                     continue;
@@ -62,8 +69,9 @@ final class FillerSecondLook {
         if (activity != null) {
             for (double[] gap : wordless(out, chunk.length, chunkStart, activity)) {
                 String filler = hear(chunk, gap[0] - chunkStart, gap[1] - chunkStart);
-                if (filler != null && !filler.isEmpty()) {
-                    out.add(new RecognizedWord(filler, gap[0], gap[1], 0));
+                if (DEBUG) System.err.printf("DBG gap %.2f-%.2f -> %s%n", gap[0], gap[1], filler);
+                if (filler != null && gap[1] - gap[0] <= MAX_SECONDS) {
+                    out.add(new RecognizedWord(filler.isEmpty() ? "uh" : filler, gap[0], gap[1], 0));
                 }
             }
             out.sort((a, b) -> Double.compare(a.start(), b.start()));
@@ -144,16 +152,21 @@ final class FillerSecondLook {
         }
         short[] span = Arrays.copyOfRange(chunk, a, b);
         grammar.acceptWaveForm(span, span.length);
-        List<RecognizedWord> heard = VoskResult.words(grammar.getFinalResult(), t -> t);
-        if (heard.isEmpty()) {
+        String text;
+        try {
+            text = Json.mapper().readTree(grammar.getFinalResult()).path("text").asText("").trim();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Vosk returned unreadable JSON", e);
+        }
+        if (text.isEmpty()) {
             return "";
         }
-        for (RecognizedWord h : heard) {
-            if (FILLERS.contains(h.text())) {
-                return h.text();
+        for (String h : text.split("\\s+")) {
+            if (FILLERS.contains(h)) {
+                return h;
             }
         }
-        return null;
+        return null; // [unk]: some real word
     }
 
     void close() {

@@ -29,7 +29,7 @@ final class RealSpeech {
             + " ask what you can do for your country";
 
     /** A recording and the words spoken in it. */
-    record Recording(String name, Path file, List<String> words) {
+    record Recording(String source, Path file, List<String> words) {
     }
 
     private RealSpeech() {
@@ -47,14 +47,14 @@ final class RealSpeech {
             }
             String id = line.substring(open + 1, line.lastIndexOf(')')).trim();
             String text = line.substring(0, open).replace("<s>", "").replace("</s>", "").trim();
-            out.add(new Recording("librivox-" + id.substring(id.lastIndexOf('-') + 1), LIBRIVOX.resolve(id + ".wav"), words(text)));
+            out.add(new Recording("librivox", LIBRIVOX.resolve(id + ".wav"), words(text)));
         }
         out.add(new Recording("jfk", jfk(), words(JFK_WORDS)));
         return out;
     }
 
-    /** Word error of the recogniser (chunked by the voice activity, as in the pipeline) on one recording. */
-    static double wordError(Recording recording) {
+    /** Word errors of the recogniser (chunked by the voice activity, as in the pipeline) on one recording, and its word count. */
+    static int[] wordErrors(Recording recording) {
         short[] samples = SoundTrack.read16k(recording.file());
         VoiceActivity activity = VoiceActivity.silero();
         List<RecognizedWord> heard;
@@ -67,7 +67,8 @@ final class RealSpeech {
             heard = session.finish();
         }
         List<String> hypothesis = heard.stream().map(RecognizedWord::text).filter(w -> !w.startsWith("[")).toList();
-        return WordErrors.rate(recording.words(), hypothesis);
+        int n = recording.words().size();
+        return new int[] {(int) Math.round(WordErrors.rate(recording.words(), hypothesis) * n), n};
     }
 
     private static List<String> words(String text) {

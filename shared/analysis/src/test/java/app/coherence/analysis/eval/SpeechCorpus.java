@@ -21,7 +21,7 @@ final class SpeechCorpus {
             "{uh 2.5} {p 0.3} The hardest part was the data migration. {p 2.5}",
             "We moved every record to the new database without any downtime. {p 0.8}",
             "Next quarter we will focus on {p 2.2} speed, {p 0.3} and on the mobile application. {p 0.7}",
-            "{um 3.5} {p 0.3} Thank you for listening, and I will take your questions now. {p 0.5}"));
+            "{um 2.5} {p 0.3} Thank you for listening, and I will take your questions now. {p 0.5}"));
 
     static final Script RESEARCH = new Script("research", String.join(" ",
             "Hello, my name is Alex and I study how cities use water. {p 0.8}",
@@ -29,7 +29,7 @@ final class SpeechCorpus {
             "Most of the water was lost in the oldest parts of town. {p 1.0}",
             "The repairs cost less than {p 0.2} {um 1.8} {p 0.2} one million dollars per district. {p 0.9}",
             "{uh} {p 0.3} In two districts the losses fell by half within a year. {p 2.6}",
-            "Our next step is a sensor network {p 0.2} {uh 3} {p 0.2} that warns the engineers early. {p 0.7}",
+            "Our next step is a sensor network {p 0.2} {uh 2.5} {p 0.2} that warns the engineers early. {p 0.7}",
             "We hope other cities will follow this plan. {p 0.6} {um 2.5} {p 0.3} Thank you very much. {p 0.5}"));
 
     /** Every voice speaks every script in the full run. */

@@ -31,7 +31,7 @@ public final class SpeechEval implements EvalSuite {
     /** A found filler matches a scripted one when their spans come this close (seconds). */
     private static final double FILLER_SLACK = 0.3;
 
-    private static final List<String> COLUMNS = List.of("talk", "voice", "WER", "pace truth", "pace found", "pace err",
+    private static final List<String> COLUMNS = List.of("talk", "voice", "WER", "words", "pace truth", "pace found", "pace err",
             "fillers", "found", "missed", "false", "pauses truth", "pauses found", "long pauses");
 
     @Override
@@ -62,7 +62,7 @@ public final class SpeechEval implements EvalSuite {
                 totals[2] += row.falseFillers;
                 double talkMinutes = talk.truth().durationSeconds() / 60;
                 minutes.merge(voice, talkMinutes, Double::sum);
-                table.row(List.of(script.name(), voice.label(), pct(row.wordError), fmt(row.paceTruth), fmt(row.paceFound),
+                table.row(List.of(script.name(), voice.label(), pct(row.wordError), row.words, fmt(row.paceTruth), fmt(row.paceFound),
                         pct(row.paceError), String.valueOf(row.fillers), String.valueOf(row.found),
                         String.join(" ", row.missed), String.join(" ", row.falseWords),
                         String.valueOf(row.pausesTruth), String.valueOf(row.pausesFound), row.longPauses));
@@ -78,7 +78,7 @@ public final class SpeechEval implements EvalSuite {
             int[] t = e.getValue();
             double recall = t[0] == 0 ? 1 : (double) t[1] / t[0];
             double falsePerMinute = t[2] / minutes.get(e.getKey());
-            table.row(List.of("all", e.getKey().label(), "", "", "", "", String.valueOf(t[0]), String.valueOf(t[1]),
+            table.row(List.of("all", e.getKey().label(), "", "", "", "", "", String.valueOf(t[0]), String.valueOf(t[1]),
                     "recall " + pct(recall), String.format(Locale.ROOT, "%.1f/min", falsePerMinute), "", "", ""));
             if (recall < MIN_FILLER_RECALL) {
                 table.missed(e.getKey().label() + ": filler recall " + pct(recall) + " < 80 %");
@@ -87,11 +87,18 @@ public final class SpeechEval implements EvalSuite {
                 table.missed(e.getKey().label() + ": " + String.format(Locale.ROOT, "%.1f", falsePerMinute) + " false fillers per minute > 1");
             }
         }
+        Map<String, int[]> real = new LinkedHashMap<>(); // errors, reference words per source
         for (RealSpeech.Recording recording : RealSpeech.recordings(size)) {
-            double wer = RealSpeech.wordError(recording);
-            table.row(List.of(recording.name(), "real", pct(wer), "", "", "", "", "", "", "", "", "", ""));
+            int[] errors = RealSpeech.wordErrors(recording);
+            int[] sum = real.computeIfAbsent(recording.source(), k -> new int[2]);
+            sum[0] += errors[0];
+            sum[1] += errors[1];
+        }
+        for (Map.Entry<String, int[]> e : real.entrySet()) {
+            double wer = (double) e.getValue()[0] / e.getValue()[1];
+            table.row(List.of(e.getKey(), "real", pct(wer), e.getValue()[1] + " words", "", "", "", "", "", "", "", "", "", ""));
             if (wer > MAX_REAL_WORD_ERROR) {
-                table.missed(recording.name() + ": word error " + pct(wer) + " > 10 %");
+                table.missed(e.getKey() + ": word error " + pct(wer) + " > 10 %");
             }
         }
         return table;
@@ -100,6 +107,7 @@ public final class SpeechEval implements EvalSuite {
     /** One talk against its truth. */
     private static final class Row {
         double wordError;
+        String words;
         double paceTruth;
         double paceFound;
         double paceError;
@@ -118,6 +126,7 @@ public final class SpeechEval implements EvalSuite {
         List<TranscriptSegment.Word> heard = result.transcript().stream().flatMap(s -> s.words().stream()).toList();
         List<String> spoken = heard.stream().filter(w -> !w.filler()).map(TranscriptSegment.Word::word).toList();
         row.wordError = WordErrors.rate(truth.words(), spoken);
+        row.words = spoken.size() + "/" + truth.words().size() + " in " + fmt(truth.speakingSeconds()) + " s";
         row.paceTruth = truth.pace();
         row.paceFound = result.metrics().speakingPace();
         row.paceError = row.paceTruth == 0 ? 0 : Math.abs(row.paceFound - row.paceTruth) / row.paceTruth;

@@ -37,7 +37,6 @@ final class FillerSecondLook {
     static final Set<String> HEARD_AS_UH = Set.of("a", "ah", "uh", "up", "the", "oh", "huh", "and", "of", "at", "i");
     private static final Set<String> FILLERS = Set.of("um", "uh", "er", "ah", "hmm");
 
-    private static final boolean DEBUG = Boolean.getBoolean("fillers.debug");
     private final Model model;
     private Recognizer grammar;
 
@@ -58,7 +57,6 @@ final class FillerSecondLook {
             double seconds = w.end() - w.start();
             if (!FILLERS.contains(text) && doubtful && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) {
                 String filler = hear(chunk, w.start() - chunkStart, w.end() - chunkStart);
-                if (DEBUG) System.err.printf("DBG word %s %.2f-%.2f c%.2f -> %s%n", text, w.start(), w.end(), w.confidence(), filler);
                 if (filler != null) {
                     out.add(new RecognizedWord(filler.isEmpty() ? likely(text) : filler, w.start(), w.end(), w.confidence()));
                     continue;
@@ -69,7 +67,6 @@ final class FillerSecondLook {
         if (activity != null) {
             for (double[] gap : wordless(out, chunk.length, chunkStart, activity)) {
                 String filler = hear(chunk, gap[0] - chunkStart, gap[1] - chunkStart);
-                if (DEBUG) System.err.printf("DBG gap %.2f-%.2f -> %s%n", gap[0], gap[1], filler);
                 if (filler != null && gap[1] - gap[0] <= MAX_SECONDS) {
                     out.add(new RecognizedWord(filler.isEmpty() ? "uh" : filler, gap[0], gap[1], 0));
                 }

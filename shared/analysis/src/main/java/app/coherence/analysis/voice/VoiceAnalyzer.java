@@ -9,6 +9,8 @@ public final class VoiceAnalyzer {
     static final double MIN_PAUSE = 0.5;
     static final double MONOTONE_WINDOW = 8;
     static final double MONOTONE_SEMITONES = 2;
+    /** A frame 12 - 2.5 semitones or more from the median is taken as an octave slip (speech rarely leaps that far). */
+    static final double OCTAVE_SLACK = 2.5;
     /** Speech blips shorter than this inside a silence do not end it (clicks, breaths). */
     private static final double MIN_SPEECH_RUN = 0.1;
 
@@ -62,7 +64,7 @@ public final class VoiceAnalyzer {
                 }
             }
         }
-        double[] semitones = track.voicedSemitones();
+        double[] semitones = octaveFolded(track.voicedSemitones());
         double range = semitones.length < 10 ? 0 : VoiceTrack.percentile(semitones, 95) - VoiceTrack.percentile(semitones, 5);
         double[] levels = frames.stream().filter(track::isSpeech).mapToDouble(VoiceFrame::loudnessDb).toArray();
         double median = levels.length == 0 ? -100 : VoiceTrack.percentile(levels, 50);
@@ -77,6 +79,25 @@ public final class VoiceAnalyzer {
             spoken.add(new TimeSpan(from, (last + 1) * hop));
         }
         return new VoiceFeatures(List.copyOf(pauses), range, monotone, median, filledPauses.detect(track), List.copyOf(spoken));
+    }
+
+    /**
+     * Pitch trackers halve or double a voice's pitch now and then (deep male voices read an octave low, high
+     * female voices an octave high): a frame about an octave (or two) from the speaker's median is moved back
+     * by whole octaves, so the range measures the voice, not the tracker's slips.
+     */
+    static double[] octaveFolded(double[] semitones) {
+        if (semitones.length == 0) {
+            return semitones;
+        }
+        double median = VoiceTrack.percentile(semitones, 50);
+        double[] out = new double[semitones.length];
+        for (int i = 0; i < semitones.length; i++) {
+            double d = semitones[i] - median;
+            double octaves = Math.signum(d) * Math.floor((Math.abs(d) + OCTAVE_SLACK) / 12);
+            out[i] = semitones[i] - 12 * octaves;
+        }
+        return out;
     }
 
     private static List<TimeSpan> monotone(VoiceTrack track, double from, double to) {

@@ -32,7 +32,7 @@ public final class SpeechEval implements EvalSuite {
     private static final double FILLER_SLACK = 0.3;
 
     private static final List<String> COLUMNS = List.of("talk", "voice", "WER", "words", "pace truth", "pace found", "pace err",
-            "fillers", "found", "missed", "false", "pauses truth", "pauses found", "long pauses");
+            "fillers", "found", "missed", "false", "pauses truth", "pauses found", "long pauses", "pitch range");
 
     @Override
     public String name() {
@@ -65,7 +65,8 @@ public final class SpeechEval implements EvalSuite {
                 table.row(List.of(script.name(), voice.label(), pct(row.wordError), row.words, fmt(row.paceTruth), fmt(row.paceFound),
                         pct(row.paceError), String.valueOf(row.fillers), String.valueOf(row.found),
                         String.join(" ", row.missed), String.join(" ", row.falseWords),
-                        String.valueOf(row.pausesTruth), String.valueOf(row.pausesFound), row.longPauses));
+                        String.valueOf(row.pausesTruth), String.valueOf(row.pausesFound), row.longPauses,
+                        fmt(result.metrics().vocalVariety().pitchRangeSemitones())));
                 if (Math.abs(row.pausesFound - row.pausesTruth) / talkMinutes > MAX_PAUSE_ERROR_PER_MINUTE) {
                     table.missed(name + ": " + row.pausesFound + " pauses found, " + row.pausesTruth + " true (more than 1 per minute off)");
                 }
@@ -79,7 +80,7 @@ public final class SpeechEval implements EvalSuite {
             double recall = t[0] == 0 ? 1 : (double) t[1] / t[0];
             double falsePerMinute = t[2] / minutes.get(e.getKey());
             table.row(List.of("all", e.getKey().label(), "", "", "", "", "", String.valueOf(t[0]), String.valueOf(t[1]),
-                    "recall " + pct(recall), String.format(Locale.ROOT, "%.1f/min", falsePerMinute), "", "", ""));
+                    "recall " + pct(recall), String.format(Locale.ROOT, "%.1f/min", falsePerMinute), "", "", "", ""));
             if (recall < MIN_FILLER_RECALL) {
                 table.missed(e.getKey().label() + ": filler recall " + pct(recall) + " < 80 %");
             }
@@ -96,7 +97,7 @@ public final class SpeechEval implements EvalSuite {
         }
         for (Map.Entry<String, int[]> e : real.entrySet()) {
             double wer = (double) e.getValue()[0] / e.getValue()[1];
-            table.row(List.of(e.getKey(), "real", pct(wer), e.getValue()[1] + " words", "", "", "", "", "", "", "", "", "", ""));
+            table.row(List.of(e.getKey(), "real", pct(wer), e.getValue()[1] + " words", "", "", "", "", "", "", "", "", "", "", ""));
             if (wer > MAX_REAL_WORD_ERROR) {
                 table.missed(e.getKey() + ": word error " + pct(wer) + " > 10 %");
             }

@@ -17,7 +17,8 @@ import org.vosk.Recognizer;
  * filler is often heard as, or any the recogniser was unsure of) and every stretch of voice with no word is heard again on its own by a
  * recogniser that may only say um, uh, er, ah, hmm or "some word" ({@code [unk]}). A real word comes back as
  * {@code [unk]}; a hesitation comes back as a filler, or as nothing at all (no word fits it). Only sounds long
- * enough to be a hesitation are asked about: articles and short function words are briefer.
+ * enough to be a hesitation and set apart by a moment of silence are asked about: articles and short function
+ * words are briefer, and run on into the next word.
  */
 final class FillerSecondLook {
     static final String GRAMMAR = "[\"um\", \"uh\", \"er\", \"ah\", \"hmm\", \"[unk]\"]";
@@ -27,6 +28,8 @@ final class FillerSecondLook {
     static final double UNSURE = 0.5;
     /** A hesitation lasts at most this long (a longer sound is speech or noise). */
     static final double MAX_SECONDS = 2.0;
+    /** Silence that sets a hesitation apart from the words around it, on one side at least. */
+    static final double APART_SECONDS = 0.1;
     /** Audio kept either side of the asked span, so the sound's edges are heard whole. */
     static final double PAD_SECONDS = 0.05;
     /** A stretch of voice without a word is asked about when at least this long (a breath or click is shorter). */
@@ -50,12 +53,13 @@ final class FillerSecondLook {
      */
     List<RecognizedWord> review(List<RecognizedWord> words, short[] chunk, double chunkStart, VoiceActivity activity) {
         List<RecognizedWord> out = new ArrayList<>();
-        for (RecognizedWord w : words) {
+        for (int i = 0; i < words.size(); i++) {
+            RecognizedWord w = words.get(i);
             String text = w.text().toLowerCase(Locale.ROOT);
             boolean confusable = HEARD_AS_UM.contains(text) || HEARD_AS_ER.contains(text) || HEARD_AS_UH.contains(text);
             boolean doubtful = confusable || w.confidence() < UNSURE;
             double seconds = w.end() - w.start();
-            if (!FILLERS.contains(text) && doubtful && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) {
+            if (!FILLERS.contains(text) && doubtful && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS && apart(words, i)) {
                 String filler = hear(chunk, w.start() - chunkStart, w.end() - chunkStart);
                 if (filler != null) {
                     out.add(new RecognizedWord(filler.isEmpty() ? likely(text) : filler, w.start(), w.end(), w.confidence()));
@@ -74,6 +78,13 @@ final class FillerSecondLook {
             out.sort((a, b) -> Double.compare(a.start(), b.start()));
         }
         return merged(out);
+    }
+
+    /** A hesitation stands apart: a moment of silence before or after it ("them" in "most of them use" does not). */
+    private static boolean apart(List<RecognizedWord> words, int i) {
+        double before = i == 0 ? Double.MAX_VALUE : words.get(i).start() - words.get(i - 1).end();
+        double after = i + 1 >= words.size() ? Double.MAX_VALUE : words.get(i + 1).start() - words.get(i).end();
+        return Math.max(before, after) >= APART_SECONDS;
     }
 
     /** Which filler a word most likely was: a nasal ending is an "um", an r-coloured one an "er". */

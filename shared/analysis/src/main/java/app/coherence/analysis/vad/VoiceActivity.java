@@ -25,6 +25,8 @@ public final class VoiceActivity {
     static final double END = 0.35;
     /** A silence shorter than this inside speech does not split it (the gap between two words). */
     static final double MIN_SILENCE_SECONDS = 0.1;
+    /** Each span is widened by this on both sides: the model hears a word's soft edges (an "s", a fading vowel) late (Silero's own utilities pad 30 ms). */
+    static final double PAD_SECONDS = 0.05;
     /** Speech shorter than this is a click or a breath. */
     static final double MIN_SPEECH_SECONDS = 0.1;
 
@@ -108,8 +110,11 @@ public final class VoiceActivity {
         if (start >= 0) {
             raw.add(new TimeSpan(start * step, windows * step));
         }
+        raw.removeIf(s -> s.seconds() < MIN_SPEECH_SECONDS);
+        double end = windows * step;
         List<TimeSpan> merged = new ArrayList<>();
-        for (TimeSpan s : raw) {
+        for (TimeSpan r : raw) {
+            TimeSpan s = new TimeSpan(Math.max(0, r.start() - PAD_SECONDS), Math.min(end, r.end() + PAD_SECONDS));
             if (!merged.isEmpty() && s.start() - merged.get(merged.size() - 1).end() < MIN_SILENCE_SECONDS) {
                 TimeSpan last = merged.remove(merged.size() - 1);
                 merged.add(new TimeSpan(last.start(), s.end()));
@@ -117,7 +122,6 @@ public final class VoiceActivity {
                 merged.add(s);
             }
         }
-        merged.removeIf(s -> s.seconds() < MIN_SPEECH_SECONDS);
         return List.copyOf(merged);
     }
 }

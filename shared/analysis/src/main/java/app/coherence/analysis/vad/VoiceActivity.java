@@ -25,7 +25,7 @@ public final class VoiceActivity {
     static final double END = 0.35;
     /** A silence shorter than this inside speech does not split it (the gap between two words). */
     static final double MIN_SILENCE_SECONDS = 0.1;
-    /** Each span is widened by this on both sides: the model hears a word's soft edges (an "s", a fading vowel) late (Silero's own utilities pad 30 ms). */
+    /** Each span starts this much earlier: the model hears a word's soft onset a window late (its end already lingers, by the hysteresis). */
     static final double PAD_SECONDS = 0.05;
     /** Speech shorter than this is a click or a breath. */
     static final double MIN_SPEECH_SECONDS = 0.1;
@@ -111,10 +111,9 @@ public final class VoiceActivity {
             raw.add(new TimeSpan(start * step, windows * step));
         }
         raw.removeIf(s -> s.seconds() < MIN_SPEECH_SECONDS);
-        double end = windows * step;
         List<TimeSpan> merged = new ArrayList<>();
         for (TimeSpan r : raw) {
-            TimeSpan s = new TimeSpan(Math.max(0, r.start() - PAD_SECONDS), Math.min(end, r.end() + PAD_SECONDS));
+            TimeSpan s = new TimeSpan(Math.max(0, r.start() - PAD_SECONDS), r.end());
             if (!merged.isEmpty() && s.start() - merged.get(merged.size() - 1).end() < MIN_SILENCE_SECONDS) {
                 TimeSpan last = merged.remove(merged.size() - 1);
                 merged.add(new TimeSpan(last.start(), s.end()));

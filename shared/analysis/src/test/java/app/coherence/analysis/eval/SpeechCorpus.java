@@ -36,7 +36,7 @@ final class SpeechCorpus {
     static final List<Voice> VOICES = List.of(Voice.values());
     static final List<Script> SCRIPTS = List.of(PRODUCT, RESEARCH);
 
-    /** The CI-sized part: one festival and one flite voice, female and male, one script each. */
+    /** The CI-sized part: one festival and one flite voice, male and female (every script, a minute and a half each). */
     static final List<Voice> CI_VOICES = List.of(Voice.KAL_DIPHONE, Voice.SLT_FLITE);
 
     private SpeechCorpus() {

@@ -47,10 +47,8 @@ public final class SpeechEval implements EvalSuite {
         Map<Voice, Double> minutes = new LinkedHashMap<>();
         Map<Voice, int[]> pauseTotals = new LinkedHashMap<>();   // truth, found
         List<Voice> voices = size == EvalSize.CI ? SpeechCorpus.CI_VOICES : SpeechCorpus.VOICES;
-        for (int v = 0; v < voices.size(); v++) {
-            Voice voice = voices.get(v);
-            List<SpeechCorpus.Script> scripts = size == EvalSize.CI
-                    ? List.of(SpeechCorpus.SCRIPTS.get(v % SpeechCorpus.SCRIPTS.size())) : SpeechCorpus.SCRIPTS;
+        for (Voice voice : voices) {
+            List<SpeechCorpus.Script> scripts = SpeechCorpus.SCRIPTS;
             for (SpeechCorpus.Script script : scripts) {
                 String name = script.name() + "-" + voice.label();
                 SpokenTalk.Rendered talk = new SpokenTalk(voice, script.text())

@@ -17,6 +17,7 @@ import app.coherence.analysis.speech.RecognizedWord;
 import app.coherence.analysis.speech.SpeechRecognizer;
 import app.coherence.analysis.speech.SpeechSession;
 import app.coherence.analysis.speech.VoskSpeechRecognizer;
+import app.coherence.analysis.vad.VoiceActivity;
 import app.coherence.analysis.vision.VisionAnalyzer;
 import app.coherence.analysis.vision.VisionTrack;
 import app.coherence.analysis.voice.VoiceAnalyzer;
@@ -77,14 +78,16 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         report.at("decode", 0);
         MediaInfo info = new MediaProbe(settings).probe(videoFile);
         VoiceFeatureExtractor voiceFeatures = new VoiceFeatureExtractor();
+        VoiceActivity activity = VoiceActivity.silero();
         DecodedMedia decoded;
         List<RecognizedWord> words;
         VisionTrack vision;
-        try (SpeechSession session = speech.start();
+        try (SpeechSession session = speech.start(activity);
                 VisionAnalyzer looking = new VisionAnalyzer(info.durationSeconds() * 0.1)) {
             stageTimes.start("decode");
             double expected = info.durationSeconds() > 0 ? info.durationSeconds() : 60;
             decoded = new MediaDecoder(settings).decode(videoFile, info, (samples, start) -> {
+                activity.accept(samples, samples.length); // first: the recogniser cuts its chunks by it
                 session.accept(samples, samples.length);
                 voiceFeatures.accept(samples, start);
             }, looking, seconds -> report.at("decode", (int) (SPEECH_AT * Math.min(1, seconds / expected))));
@@ -97,14 +100,15 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
             stageTimes.threadCpu("vision", looking.cpuSeconds());
         }
         VoiceTrack voiceTrack = voiceFeatures.finish();
-        if (words.isEmpty() && voiceTrack.frames().stream().noneMatch(voiceTrack::isSpeech)) {
+        List<TimeSpan> speechSpans = activity.speech();
+        if (words.isEmpty() && speechSpans.isEmpty()) {
             // A silent track has nothing to coach; a clear error beats a meaningless "Needs Work".
             throw new MediaRejectedException(ErrorCode.NO_SPEECH,
                     "we heard no speech in this video: check that the microphone was on and unmuted");
         }
         stageTimes.start("scoring");
         report.at("scoring", SCORING_AT);
-        VoiceFeatures voice = new VoiceAnalyzer().analyze(voiceTrack);
+        VoiceFeatures voice = new VoiceAnalyzer().analyze(voiceTrack, speechSpans);
         LanguageFeatures language = new LanguageAnalyzer().analyze(words, voice.filledPauseCandidates());
         TalkFeatures talk = new TalkFeatures(decoded.durationSeconds(), language, voiceTrack, voice, vision);
         AnalysisResult result = assemble(videoId, talk);

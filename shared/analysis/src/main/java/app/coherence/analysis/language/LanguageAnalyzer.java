@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Reads the recognised words (plus the voice's filled-pause candidates) into language features. */
 public final class LanguageAnalyzer {
@@ -17,9 +16,9 @@ public final class LanguageAnalyzer {
     static final double PACE_WINDOW = 20;
     static final double PACE_STEP = 5;
     static final double MID_SENTENCE_PAUSE = 3;
-    /** A transcript segment ends at a silence this long, or after this many words. */
-    static final double SEGMENT_GAP = 0.7;
-    static final int SEGMENT_WORDS = 30;
+    /** A sentence ends at a silence this long after a word a sentence can end on; a segment is cut after this many words. */
+    static final double SENTENCE_GAP = 0.5;
+    static final int SEGMENT_WORDS = 40;
 
     public LanguageFeatures analyze(List<RecognizedWord> recognised, List<FilledPause> filledPauseCandidates) {
         List<SpokenWord> words = new ArrayList<>();
@@ -218,6 +217,7 @@ public final class LanguageAnalyzer {
         return List.copyOf(out);
     }
 
+    /** Sentences: cut where a pause follows a word a sentence can end on (or after many words without one). */
     private static List<TranscriptSegment> segments(List<SpokenWord> words) {
         List<TranscriptSegment> out = new ArrayList<>();
         List<SpokenWord> current = new ArrayList<>();
@@ -225,26 +225,68 @@ public final class LanguageAnalyzer {
             if (w.text().isEmpty()) {
                 continue;
             }
-            if (!current.isEmpty() && (w.start() - current.get(current.size() - 1).end() >= SEGMENT_GAP
-                    || current.size() >= SEGMENT_WORDS)) {
-                out.add(segment(current));
-                current = new ArrayList<>();
+            if (!current.isEmpty()) {
+                boolean closes = sentenceEndsBefore(current, w);
+                if (closes || current.size() >= SEGMENT_WORDS) {
+                    out.add(segment(current, closes));
+                    current = new ArrayList<>();
+                }
             }
             current.add(w);
         }
         if (!current.isEmpty()) {
-            out.add(segment(current));
+            out.add(segment(current, true));
         }
         return List.copyOf(out);
     }
 
-    private static TranscriptSegment segment(List<SpokenWord> words) {
+    /** A pause after a word a sentence can end on, before a word that is not a filler's continuation. */
+    private static boolean sentenceEndsBefore(List<SpokenWord> sentence, SpokenWord next) {
+        SpokenWord last = sentence.get(sentence.size() - 1);
+        SpokenWord lastWord = null;
+        for (int i = sentence.size() - 1; i >= 0 && lastWord == null; i--) {
+            if (!sentence.get(i).filler()) {
+                lastWord = sentence.get(i);
+            }
+        }
+        return next.start() - last.end() >= SENTENCE_GAP && lastWord != null && !last.filler()
+                && !Lexicon.CONTINUES.contains(lastWord.text());
+    }
+
+    private static TranscriptSegment segment(List<SpokenWord> words, boolean closed) {
         double confidence = words.stream().filter(w -> !Double.isNaN(w.confidence()))
                 .mapToDouble(SpokenWord::confidence).average().orElse(0);
         List<TranscriptSegment.Word> out = words.stream()
                 .map(w -> new TranscriptSegment.Word(w.text(), round(w.start()), round(w.end()), w.filler())).toList();
-        return new TranscriptSegment(words.stream().map(SpokenWord::text).collect(Collectors.joining(" ")),
-                round(words.get(0).start()), round(words.get(words.size() - 1).end()), round(confidence), out);
+        return new TranscriptSegment(sentence(words, closed), round(words.get(0).start()),
+                round(words.get(words.size() - 1).end()), round(confidence), out);
+    }
+
+    /** Reads as text: first letter and "I" upper case, a comma after a hesitation, a full stop when the sentence ended. */
+    static String sentence(List<SpokenWord> words, boolean closed) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            SpokenWord w = words.get(i);
+            String t = w.text();
+            if (t.equals("i") || t.startsWith("i'")) {
+                t = "I" + t.substring(1);
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(t);
+            boolean hesitation = w.filler() && Lexicon.FILLERS.contains(w.text());
+            if (hesitation && i + 1 < words.size()) {
+                text.append(',');
+            }
+        }
+        if (text.length() > 0) {
+            text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
+            if (closed) {
+                text.append('.');
+            }
+        }
+        return text.toString();
     }
 
     static double round(double v) {

@@ -62,7 +62,9 @@ public final class HtmlReport {
         bar(h, "Face centred", m.framing().centeredPct(), "%", 0, 100, DeliveryTargets.CENTRED_FULL, 100);
         h.append("<table><tr><td>Filler words</td><td>").append(m.fillerWords()).append("</td></tr>")
                 .append("<tr><td>Pauses</td><td>").append(m.pauses().count()).append(" (longest ")
-                .append(fmt(m.pauses().longest())).append(" s)</td></tr>")
+                .append(fmt(m.pauses().longest())).append(" s; ").append(m.pauses().insideSentences())
+                .append(" inside sentences, ").append(m.pauses().betweenSentences()).append(" between)</td></tr>")
+                .append("<tr><td>Articulation rate</td><td>").append(fmt(m.articulationRate())).append(" wpm while voicing</td></tr>")
                 .append("<tr><td>Monotone</td><td>").append(fmt(m.vocalVariety().monotoneSeconds())).append(" s</td></tr>")
                 .append("<tr><td>Fidgeting</td><td>").append(m.fidgeting()).append("</td></tr></table>\n");
     }

@@ -1,5 +1,6 @@
 package app.coherence.analysis.speech;
 
+import app.coherence.analysis.vad.VoiceActivity;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -9,8 +10,9 @@ import java.util.function.Consumer;
  * <p>A chunk ends once it is at least {@code minSeconds} long and a pause (quiet 10 ms frames in a
  * row for {@code pauseSeconds}) is heard; the cut goes in the middle of that pause, so no word is
  * split. A chunk that reaches {@code maxSeconds} without a pause is cut at its quietest frame of
- * the last few seconds. "Quiet" is relative to a slowly decaying peak of the speech level, so a
- * noisy room still has pauses.
+ * the last few seconds. "Quiet" is what the voice activity detector calls not speech when there is one
+ * (fed the same stream first); without one, it is relative to a slowly decaying peak of the speech level,
+ * so a noisy room still has pauses.
  */
 final class PauseSplitter {
     private static final int FRAME = 160;              // 10 ms at 16 kHz
@@ -28,6 +30,7 @@ final class PauseSplitter {
     private final int maxSamples;
     private final int pauseFrames;
     private final Consumer<Chunk> sink;
+    private final VoiceActivity activity;
 
     private final short[] buffer;
     private final double[] frameRms;
@@ -38,6 +41,13 @@ final class PauseSplitter {
     private double peak;
 
     PauseSplitter(int sampleRate, double minSeconds, double maxSeconds, double pauseSeconds, Consumer<Chunk> sink) {
+        this(sampleRate, minSeconds, maxSeconds, pauseSeconds, sink, null);
+    }
+
+    /** Splits where {@code activity} (fed each sample before this splitter; may be null) hears no speech. */
+    PauseSplitter(int sampleRate, double minSeconds, double maxSeconds, double pauseSeconds, Consumer<Chunk> sink,
+                  VoiceActivity activity) {
+        this.activity = activity;
         this.sampleRate = sampleRate;
         this.minSamples = (int) (minSeconds * sampleRate);
         this.maxSamples = (int) (maxSeconds * sampleRate) / FRAME * FRAME;
@@ -54,7 +64,7 @@ final class PauseSplitter {
             System.arraycopy(samples, offset, buffer, length, n);
             length += n;
             offset += n;
-            while (framed + FRAME <= length) {
+            while (framed + FRAME <= length && judged(framed + FRAME)) {
                 int frame = framed / FRAME;
                 framed += FRAME;
                 onFrame(frame); // may cut, which shifts the buffer and framed
@@ -63,6 +73,11 @@ final class PauseSplitter {
                 cut(quietestFrameNearEnd() * FRAME);
             }
         }
+    }
+
+    /** True when the voice activity (if any) has judged the buffer up to {@code end}. */
+    private boolean judged(int end) {
+        return activity == null || chunkStart + end <= activity.decidedSamples();
     }
 
     /** Emits whatever is buffered as the last chunk. */
@@ -81,7 +96,8 @@ final class PauseSplitter {
         double rms = Math.sqrt(sum / FRAME);
         frameRms[frame] = rms;
         peak = Math.max(rms, peak * PEAK_DECAY);
-        boolean quiet = rms < Math.max(QUIET_FLOOR, peak * QUIET_FRACTION);
+        boolean quiet = activity != null ? activity.quietAt(chunkStart + from + FRAME / 2)
+                : rms < Math.max(QUIET_FLOOR, peak * QUIET_FRACTION);
         quietRun = quiet ? quietRun + 1 : 0;
         int end = (frame + 1) * FRAME;
         if (quietRun >= pauseFrames && end - pauseFrames / 2 * FRAME >= minSamples) {
@@ -90,7 +106,7 @@ final class PauseSplitter {
     }
 
     private int quietestFrameNearEnd() {
-        int frames = length / FRAME;
+        int frames = framed / FRAME; // frames not yet judged have no level yet
         int from = Math.max(1, frames - (int) (FALLBACK_SEARCH_SECONDS * sampleRate / FRAME));
         int best = frames;
         double bestRms = Double.MAX_VALUE;

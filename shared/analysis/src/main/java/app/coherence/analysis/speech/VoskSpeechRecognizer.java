@@ -1,5 +1,6 @@
 package app.coherence.analysis.speech;
 
+import app.coherence.analysis.vad.VoiceActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -57,7 +58,13 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     @Override
     public VoskSpeechSession start() {
-        return new VoskSpeechSession(model(), pool, threads, policy);
+        return new VoskSpeechSession(model(), pool, threads, policy, null);
+    }
+
+    /** Chunks cut where {@code activity} hears no speech, and chunks without speech never recognised. */
+    @Override
+    public VoskSpeechSession start(VoiceActivity activity) {
+        return new VoskSpeechSession(model(), pool, threads, policy, activity);
     }
 
     /** Loads the model now (e.g. at service start) instead of at the first recognition. */

@@ -1,5 +1,6 @@
 package app.coherence.analysis.speech;
 
+import app.coherence.analysis.vad.VoiceActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class VoskSpeechSession implements SpeechSession {
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final PauseSplitter splitter;
+    private final VoiceActivity activity;
     private final Lane[] lanes;
     private final List<CompletableFuture<List<RecognizedWord>>> chunks = new ArrayList<>();
     private final AtomicLong busyNanos = new AtomicLong();
@@ -51,8 +53,9 @@ public final class VoskSpeechSession implements SpeechSession {
     private RecognitionStats stats;
     private volatile boolean closed;
 
-    VoskSpeechSession(Model model, ExecutorService pool, int lanes, ChunkPolicy policy) {
+    VoskSpeechSession(Model model, ExecutorService pool, int lanes, ChunkPolicy policy, VoiceActivity activity) {
         this.model = model;
+        this.activity = activity;
         this.pool = pool;
         this.inFlight = new Semaphore(lanes + 1);
         this.lanes = new Lane[lanes];
@@ -60,7 +63,7 @@ public final class VoskSpeechSession implements SpeechSession {
             this.lanes[i] = new Lane();
         }
         this.splitter = new PauseSplitter(SAMPLE_RATE, policy.minSeconds(), policy.maxSeconds(),
-                policy.pauseSeconds(), this::submit);
+                policy.pauseSeconds(), this::submit, activity);
     }
 
     /** Where chunks are cut: at least {@code minSeconds}, at most {@code maxSeconds}, at pauses of {@code pauseSeconds}. */
@@ -71,6 +74,7 @@ public final class VoskSpeechSession implements SpeechSession {
     /** A recogniser and the chunks it has heard; touched by one pool thread at a time (its chunks run in order). */
     private static final class Lane {
         private Recognizer recognizer;
+        private FillerSecondLook fillers;
         /** Samples fed to {@code recognizer}: Vosk counts its word times from its first sample, across results. */
         private long heard;
         private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
@@ -89,6 +93,9 @@ public final class VoskSpeechSession implements SpeechSession {
     }
 
     private void submit(PauseSplitter.Chunk chunk) {
+        if (activity != null && !hasSpeech(chunk)) {
+            return; // silence, music without voice: nothing to recognise, and the recogniser's time saved
+        }
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -107,6 +114,17 @@ public final class VoskSpeechSession implements SpeechSession {
             inFlight.release();
             throw e;
         }
+    }
+
+    private boolean hasSpeech(PauseSplitter.Chunk chunk) {
+        long end = chunk.startSample() + chunk.samples().length;
+        for (long s = chunk.startSample(); s < end; s += VoiceActivity.WINDOW) {
+            if (!activity.quietAt(s)) {
+                return true;
+            }
+        }
+        // the stream's last partial window was never judged: let the recogniser decide
+        return end > activity.decidedSamples();
     }
 
     private List<RecognizedWord> recognise(Lane lane, PauseSplitter.Chunk chunk) {
@@ -150,6 +168,10 @@ public final class VoskSpeechSession implements SpeechSession {
                 }
             }
             words.addAll(VoskResult.words(lane.recognizer.getFinalResult(), toStream));
+            if (lane.fillers == null) {
+                lane.fillers = new FillerSecondLook(model);
+            }
+            words = lane.fillers.review(words, all, chunkStart, activity);
         } catch (RuntimeException e) {
             lane.recognizer.close(); // its state is unknown: the lane's next chunk starts a fresh one
             lane.recognizer = null;
@@ -196,6 +218,10 @@ public final class VoskSpeechSession implements SpeechSession {
             if (lane.recognizer != null) {
                 lane.recognizer.close();
                 lane.recognizer = null;
+            }
+            if (lane.fillers != null) {
+                lane.fillers.close();
+                lane.fillers = null;
             }
         }
     }

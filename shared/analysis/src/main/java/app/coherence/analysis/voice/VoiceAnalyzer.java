@@ -9,11 +9,29 @@ public final class VoiceAnalyzer {
     static final double MIN_PAUSE = 0.5;
     static final double MONOTONE_WINDOW = 8;
     static final double MONOTONE_SEMITONES = 2;
+    /** A frame 12 - 2.5 semitones or more from the median is taken as an octave slip (speech rarely leaps that far). */
+    static final double OCTAVE_SLACK = 2.5;
     /** Speech blips shorter than this inside a silence do not end it (clicks, breaths). */
     private static final double MIN_SPEECH_RUN = 0.1;
 
     private final FilledPauseDetector filledPauses = new FilledPauseDetector();
 
+    /** Pauses and speaking time from the voice activity detector's speech spans; the rest from the track. */
+    public VoiceFeatures analyze(VoiceTrack track, List<TimeSpan> speech) {
+        List<TimeSpan> pauses = new ArrayList<>();
+        for (int i = 1; i < speech.size(); i++) {
+            double from = speech.get(i - 1).end();
+            double to = speech.get(i).start();
+            if (to - from >= MIN_PAUSE) {
+                pauses.add(new TimeSpan(from, to));
+            }
+        }
+        VoiceFeatures energy = analyze(track);
+        return new VoiceFeatures(List.copyOf(pauses), energy.pitchRangeSemitones(), energy.monotone(),
+                energy.medianSpeechDb(), energy.filledPauseCandidates(), List.copyOf(speech));
+    }
+
+    /** Everything from the track alone: speech is where the level rises over the room's (no detector). */
     public VoiceFeatures analyze(VoiceTrack track) {
         List<VoiceFrame> frames = track.frames();
         double hop = track.hopSeconds();
@@ -46,12 +64,40 @@ public final class VoiceAnalyzer {
                 }
             }
         }
-        double[] semitones = track.voicedSemitones();
+        double[] semitones = octaveFolded(track.voicedSemitones());
         double range = semitones.length < 10 ? 0 : VoiceTrack.percentile(semitones, 95) - VoiceTrack.percentile(semitones, 5);
         double[] levels = frames.stream().filter(track::isSpeech).mapToDouble(VoiceFrame::loudnessDb).toArray();
         double median = levels.length == 0 ? -100 : VoiceTrack.percentile(levels, 50);
         List<TimeSpan> monotone = first < 0 ? List.of() : monotone(track, first * hop, (last + 1) * hop);
-        return new VoiceFeatures(List.copyOf(pauses), range, monotone, median, filledPauses.detect(track));
+        List<TimeSpan> spoken = new ArrayList<>();
+        if (first >= 0) {
+            double from = first * hop;
+            for (TimeSpan p : pauses) {
+                spoken.add(new TimeSpan(from, p.start()));
+                from = p.end();
+            }
+            spoken.add(new TimeSpan(from, (last + 1) * hop));
+        }
+        return new VoiceFeatures(List.copyOf(pauses), range, monotone, median, filledPauses.detect(track), List.copyOf(spoken));
+    }
+
+    /**
+     * Pitch trackers halve or double a voice's pitch now and then (deep male voices read an octave low, high
+     * female voices an octave high): a frame about an octave (or two) from the speaker's median is moved back
+     * by whole octaves, so the range measures the voice, not the tracker's slips.
+     */
+    static double[] octaveFolded(double[] semitones) {
+        if (semitones.length == 0) {
+            return semitones;
+        }
+        double median = VoiceTrack.percentile(semitones, 50);
+        double[] out = new double[semitones.length];
+        for (int i = 0; i < semitones.length; i++) {
+            double d = semitones[i] - median;
+            double octaves = Math.signum(d) * Math.floor((Math.abs(d) + OCTAVE_SLACK) / 12);
+            out[i] = semitones[i] - 12 * octaves;
+        }
+        return out;
     }
 
     private static List<TimeSpan> monotone(VoiceTrack track, double from, double to) {

@@ -64,7 +64,7 @@ class CameraGrainAccuracyTest {
 
         assertThat(WordErrors.rate(truth, words)).isLessThan(0.15);
         assertThat(result.metrics().fillerWords()).isBetween(2, 4);
-        double pace = talk.wordsPerMinuteWhileSpeaking();
+        double pace = talk.wordsPerMinuteOverSpeakingTime();
         assertThat(result.metrics().speakingPace()).isCloseTo(pace, within(pace * 0.10));
     }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Word error rate: word-level edit distance over the reference length. */
-final class WordErrors {
+public final class WordErrors {
 
     private WordErrors() {
     }
 
-    static double rate(List<String> reference, List<String> hypothesis) {
+    public static double rate(List<String> reference, List<String> hypothesis) {
         int n = reference.size();
         int m = hypothesis.size();
         int[] previous = new int[m + 1];

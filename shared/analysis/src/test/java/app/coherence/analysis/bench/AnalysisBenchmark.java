@@ -3,6 +3,8 @@ package app.coherence.analysis.bench;
 import app.coherence.analysis.CoherenceAnalyzer;
 import app.coherence.analysis.StageTimes;
 import app.coherence.analysis.speech.VoskSpeechRecognizer;
+import app.coherence.analysis.testvideo.SoundTrack;
+import app.coherence.analysis.vad.VoiceActivity;
 import app.coherence.analysis.testvideo.TestTalks;
 import app.coherence.core.analysis.AnalysisResult;
 import java.io.File;
@@ -97,6 +99,13 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "  result: score %d (%s), %d flags, %.0f wpm, %d fillers%n", run.result.coherenceScore(),
                 run.result.scoreTier(), run.result.dissonanceFlags().size(), run.result.metrics().speakingPace(),
                 run.result.metrics().fillerWords());
+        // Silero runs inline on the decoding thread: its own time on the whole track bounds the wall it adds
+        short[] audio = SoundTrack.read16k(talk);
+        VoiceActivity activity = VoiceActivity.silero();
+        long vadStart = System.nanoTime();
+        activity.accept(audio, audio.length);
+        System.out.printf(Locale.ROOT, "  voice activity alone %6.2f s for %.0f s of audio (Silero VAD; target <= 0.5 s added)%n",
+                (System.nanoTime() - vadStart) / 1e9, audio.length / 16_000.0);
     }
 
     private record Run(AnalysisResult result, double seconds, double cpuSeconds, Map<String, StageTimes.Stage> stages) {

@@ -63,7 +63,7 @@ class AnalyzeCommandTest {
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("coherence ", "/100", "pace ", "JSON: " + json, "HTML: " + html);
         AnalysisResult r = Json.read(Files.readAllBytes(json), AnalysisResult.class);
-        assertThat(r.metrics().speakingPace()).isCloseTo(talk.wordsPerMinuteWhileSpeaking(), within(talk.wordsPerMinuteWhileSpeaking() * 0.1));
+        assertThat(r.metrics().speakingPace()).isCloseTo(talk.wordsPerMinuteOverSpeakingTime(), within(talk.wordsPerMinuteOverSpeakingTime() * 0.1));
         assertThat(r.metrics().fillerWords()).isBetween(2, 4);
         assertThat(Files.readString(html)).contains("<svg", "Transcript");
         assertThat(errLines()).isEmpty();

@@ -77,6 +77,32 @@ public record GeneratedTalk(
         return s == 0 ? 0 : words.size() * 60.0 / s;
     }
 
+    /**
+     * Words per minute over the speaking time: from the first to the last sound (words and fillers), less
+     * every silence of half a second or more between them (the pipeline's pace).
+     */
+    public double wordsPerMinuteOverSpeakingTime() {
+        List<Span> sounds = new java.util.ArrayList<>();
+        words.forEach(w -> sounds.add(new Span(w.start(), w.end())));
+        fillers.forEach(f -> sounds.add(new Span(f.start(), f.end())));
+        sounds.sort(java.util.Comparator.comparingDouble(Span::start));
+        if (sounds.isEmpty()) {
+            return 0;
+        }
+        double speaking = 0;
+        double from = sounds.get(0).start();
+        double to = sounds.get(0).end();
+        for (Span s : sounds) {
+            if (s.start() - to >= 0.5) {
+                speaking += to - from;
+                from = s.start();
+            }
+            to = Math.max(to, s.end());
+        }
+        speaking += to - from;
+        return words.size() * 60.0 / speaking;
+    }
+
     /** Seconds in which the presenter's face cannot be seen (absent or turned away). */
     public double faceHiddenSeconds() {
         return faceAbsent.stream().mapToDouble(Span::seconds).sum() + faceTurnedAway.stream().mapToDouble(Span::seconds).sum();

@@ -11,10 +11,26 @@ public record Metrics(
         VocalVariety vocalVariety,
         Gestures gestures,
         int fidgeting,
-        Framing framing) {
+        Framing framing,
+        double articulationRate) {
 
-    /** Pause count and the longest pause in seconds. */
-    public record Pauses(int count, double longest) {
+    /** Metrics without an articulation rate (0: not measured). */
+    public Metrics(double eyeContact, int fillerWords, double fillerRatePerMinute, double speakingPace,
+                   String speakingPaceTarget, Pauses pauses, VocalVariety vocalVariety, Gestures gestures, int fidgeting,
+                   Framing framing) {
+        this(eyeContact, fillerWords, fillerRatePerMinute, speakingPace, speakingPaceTarget, pauses, vocalVariety,
+                gestures, fidgeting, framing, 0);
+    }
+
+    /**
+     * Pauses of half a second or more: how many, the longest in seconds, and how many fell inside a sentence
+     * (the sentence went on after it) or between sentences.
+     */
+    public record Pauses(int count, double longest, int insideSentences, int betweenSentences) {
+        /** Count and longest only (where the pauses fell not told). */
+        public Pauses(int count, double longest) {
+            this(count, longest, 0, 0);
+        }
     }
 
     /** Pitch range in semitones and seconds spent monotone. */

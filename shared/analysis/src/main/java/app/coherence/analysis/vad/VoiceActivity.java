@@ -1,0 +1,126 @@
+package app.coherence.analysis.vad;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import app.coherence.analysis.TimeSpan;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Voice activity of one 16 kHz stream with Silero VAD, fed in order as the audio is decoded: a speech
+ * probability per 32 ms window (512 samples, with the 64 samples before it as context and the model's
+ * recurrent state carried over), and at the end the speech spans.
+ */
+public final class VoiceActivity {
+    public static final int SAMPLE_RATE = 16_000;
+    /** Samples per decision (32 ms). */
+    public static final int WINDOW = 512;
+    private static final int CONTEXT = 64;
+    /** Speech starts at this probability and ends below the lower one (Silero's own hysteresis). */
+    static final double START = 0.5;
+    static final double END = 0.35;
+    /** A silence shorter than this inside speech does not split it (the gap between two words). */
+    static final double MIN_SILENCE_SECONDS = 0.1;
+    /** Each span starts this much earlier: the model hears a word's soft onset a window late (its end already lingers, by the hysteresis). */
+    static final double PAD_SECONDS = 0.05;
+    /** Speech shorter than this is a click or a breath. */
+    static final double MIN_SPEECH_SECONDS = 0.1;
+
+    private final SileroModel model;
+    private final float[] input = new float[CONTEXT + WINDOW];
+    private float[] state = new float[2 * 128];
+    private int filled;
+    private float[] probabilities = new float[1024];
+    private int windows;
+
+    public VoiceActivity(SileroModel model) {
+        this.model = model;
+    }
+
+    /** A stream judged by the shared Silero model. */
+    public static VoiceActivity silero() {
+        return new VoiceActivity(SileroModel.shared());
+    }
+
+    /** Feeds the next samples; every complete window is judged at once. */
+    public void accept(short[] samples, int count) {
+        for (int i = 0; i < count; i++) {
+            input[CONTEXT + filled++] = samples[i] / 32768f;
+            if (filled == WINDOW) {
+                judge();
+                System.arraycopy(input, WINDOW, input, 0, CONTEXT); // the window's tail is the next one's context
+                filled = 0;
+            }
+        }
+    }
+
+    private void judge() {
+        try (OnnxTensor audio = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(input), new long[] {1, input.length});
+                OnnxTensor recurrent = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(state), new long[] {2, 1, 128});
+                OrtSession.Result out = model.session().run(Map.of("input", audio, "state", recurrent, "sr", model.sampleRate()))) {
+            float probability = ((float[][]) out.get(0).getValue())[0][0];
+            float[][][] next = (float[][][]) out.get(1).getValue();
+            float[] s = new float[2 * 128];
+            System.arraycopy(next[0][0], 0, s, 0, 128);
+            System.arraycopy(next[1][0], 0, s, 128, 128);
+            state = s;
+            if (windows == probabilities.length) {
+                probabilities = Arrays.copyOf(probabilities, windows * 2);
+            }
+            probabilities[windows++] = probability;
+        } catch (OrtException e) {
+            throw new IllegalStateException("Silero VAD failed", e);
+        }
+    }
+
+    /** Samples judged so far (whole windows). */
+    public long decidedSamples() {
+        return (long) windows * WINDOW;
+    }
+
+    /** Speech probability (0-1) of the window holding {@code sample}; 0 past the judged audio. */
+    public double probabilityAt(long sample) {
+        long w = sample / WINDOW;
+        return w < windows ? probabilities[(int) w] : 0;
+    }
+
+    /** True when the window holding {@code sample} is clearly not speech. */
+    public boolean quietAt(long sample) {
+        return probabilityAt(sample) < END;
+    }
+
+    /** Speech spans in seconds, with Silero's hysteresis; short gaps bridged and short blips dropped. */
+    public List<TimeSpan> speech() {
+        double step = (double) WINDOW / SAMPLE_RATE;
+        List<TimeSpan> raw = new ArrayList<>();
+        int start = -1;
+        for (int w = 0; w < windows; w++) {
+            double p = probabilities[w];
+            if (start < 0 && p >= START) {
+                start = w;
+            } else if (start >= 0 && p < END) {
+                raw.add(new TimeSpan(start * step, w * step));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            raw.add(new TimeSpan(start * step, windows * step));
+        }
+        raw.removeIf(s -> s.seconds() < MIN_SPEECH_SECONDS);
+        List<TimeSpan> merged = new ArrayList<>();
+        for (TimeSpan r : raw) {
+            TimeSpan s = new TimeSpan(Math.max(0, r.start() - PAD_SECONDS), r.end());
+            if (!merged.isEmpty() && s.start() - merged.get(merged.size() - 1).end() < MIN_SILENCE_SECONDS) {
+                TimeSpan last = merged.remove(merged.size() - 1);
+                merged.add(new TimeSpan(last.start(), s.end()));
+            } else {
+                merged.add(s);
+            }
+        }
+        return List.copyOf(merged);
+    }
+}

@@ -206,7 +206,13 @@ public class AnalysisJob implements AutoCloseable {
     }
 
     private JobOutcome transientFailure(Video video, String attemptId, Exception e) {
-        Optional<Video> current = videos.find(video.videoId());
+        Optional<Video> current;
+        try {
+            current = videos.find(video.videoId());
+        } catch (RuntimeException unreachable) {
+            LOG.error("analysis attempt failed and the video store does not answer; will be retried", e);
+            return JobOutcome.RETRY;
+        }
         int attempts = current.map(Video::attempts).orElse(video.attempts());
         if (attempts >= settings.maxAttempts()) {
             VideoError error = new VideoError(OUR_FAULT, "analysis failed after " + attempts + " attempts; your quota slot was returned");
@@ -215,8 +221,13 @@ public class AnalysisJob implements AutoCloseable {
             return failed.isEmpty() || settle(failed.get()) ? JobOutcome.GAVE_UP : JobOutcome.RETRY;
         }
         // Free the lease so the queue's retry can claim the video at once.
-        videos.update(video.videoId(), v -> attemptId.equals(v.attemptId()) && v.status() == VideoStatus.PROCESSING
-                ? v.withLease(null, clock.instant()) : v);
+        try {
+            videos.update(video.videoId(), v -> attemptId.equals(v.attemptId()) && v.status() == VideoStatus.PROCESSING
+                    ? v.withLease(null, clock.instant()) : v);
+        } catch (RuntimeException unreachable) {
+            // the store is down too: the lease runs out by itself and the retry takes over then
+            LOG.warn("lease of the failed attempt not freed: {}", unreachable.getMessage());
+        }
         LOG.error("analysis attempt {} failed; will be retried", attempts, e);
         return JobOutcome.RETRY;
     }

@@ -41,7 +41,12 @@ public record LocalSettings(
         /** How often the Firestore data is exported while running (0: only on stop). */
         @DefaultValue("30s") Duration firestoreExportInterval,
         /** How often the scheduled jobs (reservation sweep, deleted-video cleanup) run (0: never). */
-        @DefaultValue("5m") Duration schedulerInterval) {
+        @DefaultValue("5m") Duration schedulerInterval,
+        /** The longest a PUT to a signed upload URL may take (the URL lives an hour). */
+        @DefaultValue("60m") Duration uploadDeadline,
+        /** The slowest an upload may be over any window: 16 KiB/s is far below a phone's slowest upload. */
+        @DefaultValue("16384") long uploadMinBytesPerSecond,
+        @DefaultValue("30s") Duration uploadRateWindow) {
 
     // Paths are bound as strings: Spring's String-to-Path conversion goes through resource URLs and rejects "../x".
 

@@ -8,6 +8,7 @@ import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.FunctionServlet;
 import app.coherence.local.web.HealthServlet;
 import app.coherence.local.web.Readiness;
+import app.coherence.local.web.UploadLimits;
 import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +35,12 @@ public class LocalWebConfiguration {
     }
 
     @Bean
-    public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs) {
-        ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs), "/blobs/*");
+    public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs, LocalSettings settings) {
+        UploadLimits limits = new UploadLimits(settings.uploadDeadline(), settings.uploadMinBytesPerSecond(),
+                settings.uploadRateWindow());
+        ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs, limits), "/blobs/*");
         registration.setName("blobs");
+        registration.setAsyncSupported(true);
         return registration;
     }
 

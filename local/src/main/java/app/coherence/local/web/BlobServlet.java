@@ -85,8 +85,20 @@ public final class BlobServlet extends HttpServlet {
             throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT");
         }
         // the URL, type and length are checked before any byte of the body is read
-        IncomingUpload upload = store.beginUpload(QueryString.firstValues(request.getQueryString()),
-                request.getContentType(), request.getContentLengthLong());
+        IncomingUpload upload;
+        try {
+            upload = store.beginUpload(QueryString.firstValues(request.getQueryString()),
+                    request.getContentType(), request.getContentLengthLong());
+        } catch (CoherenceException e) {
+            // answered in non-blocking mode too: a blocking answer would make the server drain the
+            // unwanted body, holding a thread for as long as the client stalls
+            AsyncContext async = request.startAsync();
+            ServletInputStream in = request.getInputStream();
+            UploadReceiver refusal = UploadReceiver.refusal(async, in, watch);
+            in.setReadListener(refusal);
+            refusal.refuse(e);
+            return;
+        }
         try {
             AsyncContext async = request.startAsync();
             async.setTimeout(0); // the watch enforces the deadline and the rate, answering JSON

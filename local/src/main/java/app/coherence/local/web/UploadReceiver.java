@@ -41,8 +41,20 @@ final class UploadReceiver implements ReadListener {
         this.watch = watch;
     }
 
+    /** A receiver for an upload refused before its body: it reads nothing and only answers. */
+    static UploadReceiver refusal(AsyncContext async, ServletInputStream in, UploadWatch watch) {
+        return new UploadReceiver(null, async, in, null, watch);
+    }
+
+    void refuse(CoherenceException e) {
+        end(HttpReply.error(e));
+    }
+
     @Override
     public void onDataAvailable() {
+        if (upload == null) {
+            return;
+        }
         try {
             while (in.isReady()) {
                 int n = in.read(buffer);
@@ -67,7 +79,7 @@ final class UploadReceiver implements ReadListener {
     @Override
     public void onAllDataRead() {
         synchronized (this) {
-            if (ended) {
+            if (ended || upload == null) {
                 return;
             }
             try {
@@ -83,7 +95,9 @@ final class UploadReceiver implements ReadListener {
 
     @Override
     public void onError(Throwable failure) {
-        LOG.info("upload of {} broke off after {} bytes: {}", upload.path(), upload.received(), failure.toString());
+        if (upload != null) {
+            LOG.info("upload of {} broke off after {} bytes: {}", upload.path(), upload.received(), failure.toString());
+        }
         end(HttpReply.error(new CoherenceException(ErrorCode.INVALID_ARGUMENT, "the upload broke off; nothing was stored")));
     }
 
@@ -118,7 +132,9 @@ final class UploadReceiver implements ReadListener {
         }
         ended = true;
         watch.remove(this);
-        upload.abort();
+        if (upload != null) {
+            upload.abort();
+        }
         try {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
             if (!response.isCommitted()) {
@@ -129,7 +145,7 @@ final class UploadReceiver implements ReadListener {
                 ServletExchange.write(reply, response);
             }
         } catch (IOException | IllegalStateException e) {
-            LOG.debug("could not answer the upload of {}: {}", upload.path(), e.toString());
+            LOG.debug("could not answer an upload: {}", e.toString());
         } finally {
             try {
                 async.complete();

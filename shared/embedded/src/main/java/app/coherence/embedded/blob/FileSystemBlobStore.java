@@ -280,6 +280,21 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public List<String> list(String prefix) throws IOException {
+        Path root = paths.root();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(p -> p.startsWith(prefix) && BlobPaths.isValid(p)) // skips .incoming and .meta
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Override
     public void delete(String path) throws IOException {
         Files.deleteIfExists(paths.file(path));
         Files.deleteIfExists(paths.metadata(path));

@@ -46,7 +46,9 @@ public record LocalSettings(
         @DefaultValue("60m") Duration uploadDeadline,
         /** The slowest an upload may be over any window: 16 KiB/s is far below a phone's slowest upload. */
         @DefaultValue("16384") long uploadMinBytesPerSecond,
-        @DefaultValue("30s") Duration uploadRateWindow) {
+        @DefaultValue("30s") Duration uploadRateWindow,
+        /** Allows a bind address beyond loopback although the Auth emulator accepts unsigned tokens. */
+        @DefaultValue("false") boolean trustedNetwork) {
 
     // Paths are bound as strings: Spring's String-to-Path conversion goes through resource URLs and rejects "../x".
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The one port: functions under /v1/ and /tasks/, signed blob URLs under /blobs/ and /healthz; the
@@ -20,6 +21,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class LocalWebConfiguration {
+
+    /** Checked while the context starts, before the server accepts a connection. */
+    @Bean
+    public Object loopbackGuard(LocalSettings settings, Environment env) {
+        LoopbackGuard.check(env.getProperty("server.address"), settings.trustedNetwork());
+        return LoopbackGuard.class;
+    }
 
     @Bean
     public FunctionRoutes functionRoutes(Map<String, HttpFunction> functions) {

@@ -75,6 +75,31 @@ public final class LocalEmulators implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts again any emulator whose process died (the Firestore one imports the last export, the Auth
+     * one gets its saved accounts back); returns the names of those restarted. Until then /healthz
+     * reports them down.
+     */
+    public List<String> restartDead(java.time.Duration timeout) {
+        List<String> restarted = new ArrayList<>();
+        for (EmulatorProcess emulator : List.of(firestore, pubsub, auth)) {
+            try {
+                if (emulator.restartIfDead(timeout)) {
+                    restarted.add(emulator.name());
+                    if (emulator == auth) {
+                        accounts.restore();
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("the {} emulator could not be started again (next try soon): {}", emulator.name(), e.getMessage());
+            }
+        }
+        if (!restarted.isEmpty()) {
+            leftovers.remember(List.of(firestore, pubsub, auth));
+        }
+        return restarted;
+    }
+
     public FirestoreEmulator firestore() {
         return firestore;
     }

@@ -39,7 +39,7 @@ public record LocalSettings(
         @DefaultValue("5") int jobMaxAttempts,
         @DefaultValue("120s") Duration emulatorStartTimeout,
         /** How often the Firestore data is exported while running (0: only on stop). */
-        @DefaultValue("30s") Duration firestoreExportInterval,
+        @DefaultValue("2s") Duration firestoreExportInterval,
         /** How often the scheduled jobs (reservation sweep, deleted-video cleanup) run (0: never). */
         @DefaultValue("5m") Duration schedulerInterval,
         /** The longest a PUT to a signed upload URL may take (the URL lives an hour). */

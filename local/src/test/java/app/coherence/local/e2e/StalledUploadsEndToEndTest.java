@@ -46,22 +46,20 @@ class StalledUploadsEndToEndTest {
                 assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
                 urls.add(reserved.json().path("uploadUrl").asText());
             }
-            // warm: the first list query of a user plans and caches on the emulator
+            // warm: the first list query of a user plans and caches on the emulator; then the same calls
+            // with nothing stalled, so a loaded machine's own slowness is not blamed on the stall
             system.get("/v1/videos?limit=1", token);
+            long[] before = longestAnswers(system, token, Duration.ofSeconds(3));
             List<Socket> stalled = new ArrayList<>();
             try {
                 for (String url : urls) {
                     stalled.add(stall(url));
                 }
-                long longest = 0;
-                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < until) {
-                    longest = Math.max(longest, timed(() -> assertThat(system.get("/healthz", null).status()).isEqualTo(200)));
-                    longest = Math.max(longest, timed(() -> assertThat(system.get("/v1/videos?limit=1", token).status()).isEqualTo(200)));
-                    Thread.sleep(50);
-                }
-                System.out.printf("longest API answer during %d stalled uploads: %d ms%n", STALLED, longest);
-                assertThat(longest).isLessThan(1000);
+                long[] during = longestAnswers(system, token, Duration.ofSeconds(5));
+                System.out.printf("longest answer with %d stalled uploads: /healthz %d ms, API %d ms"
+                        + " (with none: %d ms, %d ms)%n", STALLED, during[0], during[1], before[0], before[1]);
+                assertThat(during[0]).isLessThan(1000);
+                assertThat(during[1]).isLessThan(Math.max(1000, 3 * before[1]));
 
                 // below 16 KiB/s for the 8 s window: each is answered 408 in JSON and its connection closed
                 for (Socket socket : stalled) {
@@ -82,6 +80,18 @@ class StalledUploadsEndToEndTest {
             byte[] body = new byte[(int) SIZE];
             assertThat(system.put(urls.get(0), "video/mp4", body).status()).isEqualTo(200);
         }
+    }
+
+    /** The longest /healthz and API list answers (ms) over {@code period}; each must be 200. */
+    static long[] longestAnswers(RunningSystem system, String token, Duration period) throws Exception {
+        long[] longest = new long[2];
+        long until = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < until) {
+            longest[0] = Math.max(longest[0], timed(() -> assertThat(system.get("/healthz", null).status()).isEqualTo(200)));
+            longest[1] = Math.max(longest[1], timed(() -> assertThat(system.get("/v1/videos?limit=1", token).status()).isEqualTo(200)));
+            Thread.sleep(50);
+        }
+        return longest;
     }
 
     private interface Call {

@@ -166,7 +166,8 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             byte[] buffer = new byte[64 * 1024];
             int n;
-            while ((n = body.read(buffer)) >= 0) {
+            // at most one byte past the reserved size is read: an endless body is refused without reading it all
+            while ((n = body.read(buffer, 0, (int) Math.min(buffer.length, upload.room() + 1))) >= 0) {
                 upload.write(buffer, 0, n);
             }
             return upload.finish();

@@ -56,6 +56,11 @@ public final class IncomingUpload {
         return received;
     }
 
+    /** Bytes still expected before the body is complete. */
+    public synchronized long room() {
+        return reserved - received;
+    }
+
     /** Appends a piece of the body; 413 PAYLOAD_TOO_LARGE (nothing kept) once it passes the reserved size. */
     public synchronized void write(byte[] buffer, int offset, int length) throws IOException {
         if (closed) {

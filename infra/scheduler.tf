@@ -1,10 +1,20 @@
 # Scheduled maintenance, called over HTTP with the same OIDC identity as the analysis tasks
 # (tasks-invoker, audience = the analysis URL): every function checks task calls in code with one
 # OidcTaskCallerCheck built from COHERENCE_ANALYSIS_AUDIENCE and COHERENCE_TASKS_SERVICE_ACCOUNT.
+# - the reconciliation finalizes stored uploads whose event was lost, deletes stored files no video
+#   owns and re-enqueues analyses whose task or lease was lost (it runs before the reservation sweep's
+#   next run, so a finished upload is finalized rather than expired);
 # - the reservation sweep gives back slots of reservations never uploaded (older than 1 h);
 # - the cleanup removes stored files of videos soft-deleted more than the grace period ago.
 locals {
   scheduled_jobs = {
+    "reconcile-uploads" = {
+      function    = "quota"
+      path        = "/tasks/reconcile"
+      schedule    = var.reconcile_schedule
+      description = "Finalize stored uploads whose event was lost, delete unowned files, re-enqueue lost analyses"
+      body        = {}
+    }
     "sweep-reservations" = {
       function    = "quota"
       path        = "/tasks/sweep-reservations"

@@ -91,6 +91,12 @@ variable "deleted_video_grace_days" {
   default     = 7
 }
 
+variable "reconcile_schedule" {
+  description = "Cron schedule (UTC) of the reconciliation of stored uploads and video documents."
+  type        = string
+  default     = "5,15,25,35,45,55 * * * *"
+}
+
 variable "reservation_sweep_schedule" {
   description = "Cron schedule (UTC) of the sweep that expires reservations never uploaded."
   type        = string

@@ -21,7 +21,7 @@ final class FirestoreSnapshots implements AutoCloseable {
     });
 
     /** Auth accounts are a small REST download: saved often, since a Ctrl-C may stop the emulator before we can. */
-    private static final Duration ACCOUNTS_EVERY = Duration.ofSeconds(5);
+    private static final Duration ACCOUNTS_EVERY = Duration.ofSeconds(2);
 
     FirestoreSnapshots(LocalEmulators emulators, LocalSettings settings) {
         timer.scheduleWithFixedDelay(() -> {

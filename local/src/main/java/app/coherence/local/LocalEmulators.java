@@ -27,6 +27,7 @@ public final class LocalEmulators implements AutoCloseable {
     private final AuthEmulator auth;
     private final AuthAccounts accounts;
     private final LeftoverEmulators leftovers;
+    private volatile boolean authRestoring;
 
     public LocalEmulators(LocalSettings settings) {
         Path logs = settings.logDir();
@@ -75,6 +76,39 @@ public final class LocalEmulators implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts again any emulator whose process died (the Firestore one imports the last export, the Auth
+     * one gets its saved accounts back); returns the names of those restarted. Until then /healthz
+     * reports them down.
+     */
+    public List<String> restartDead(java.time.Duration timeout) {
+        List<String> restarted = new ArrayList<>();
+        for (EmulatorProcess emulator : List.of(firestore, pubsub, auth)) {
+            try {
+                if (emulator == auth && !auth.isRunning()) {
+                    // the periodic save must not copy the fresh, empty emulator over the saved accounts
+                    authRestoring = true;
+                }
+                if (emulator.restartIfDead(timeout)) {
+                    restarted.add(emulator.name());
+                    if (emulator == auth) {
+                        LOG.info("restored {} Auth emulator account(s)", accounts.restore());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("the {} emulator could not be started again (next try soon): {}", emulator.name(), e.getMessage());
+            } finally {
+                if (emulator == auth && auth.isRunning()) {
+                    authRestoring = false;
+                }
+            }
+        }
+        if (!restarted.isEmpty()) {
+            leftovers.remember(List.of(firestore, pubsub, auth));
+        }
+        return restarted;
+    }
+
     public FirestoreEmulator firestore() {
         return firestore;
     }
@@ -94,7 +128,7 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** Saves the Auth emulator's accounts now (also done on stop, unless the emulator's own exit hook ran first). */
     public void saveAccounts() {
-        if (auth.isRunning()) {
+        if (auth.isRunning() && !authRestoring) {
             accounts.save();
         }
     }
@@ -102,7 +136,7 @@ public final class LocalEmulators implements AutoCloseable {
     /** Stops the emulators: Firestore exports its data first, the Auth accounts are saved. */
     @Override
     public void close() {
-        if (auth.isRunning()) {
+        if (auth.isRunning() && !authRestoring) {
             try {
                 accounts.save();
             } catch (RuntimeException e) {

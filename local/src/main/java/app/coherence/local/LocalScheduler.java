@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Cloud Scheduler's jobs on one machine: every few minutes (and once at start) POST
- * /tasks/sweep-reservations (expired reservations give their slots back) and /tasks/cleanup-deleted,
+ * Cloud Scheduler's jobs on one machine: every few minutes (and once at start) POST /tasks/reconcile
+ * (stored files and video documents made to agree), /tasks/sweep-reservations (expired reservations
+ * give their slots back) and /tasks/cleanup-deleted,
  * with the task secret, through the same router as any request.
  */
 final class LocalScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalScheduler.class);
-    static final List<String> JOBS = List.of("/tasks/sweep-reservations", "/tasks/cleanup-deleted");
+    // reconcile first: a stored upload whose finalize event was lost is finalized, not expired
+    static final List<String> JOBS = List.of("/tasks/reconcile", "/tasks/sweep-reservations", "/tasks/cleanup-deleted");
 
     private final FunctionRoutes routes;
     private final String secret;

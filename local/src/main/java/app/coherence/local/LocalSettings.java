@@ -39,9 +39,16 @@ public record LocalSettings(
         @DefaultValue("5") int jobMaxAttempts,
         @DefaultValue("120s") Duration emulatorStartTimeout,
         /** How often the Firestore data is exported while running (0: only on stop). */
-        @DefaultValue("30s") Duration firestoreExportInterval,
+        @DefaultValue("2s") Duration firestoreExportInterval,
         /** How often the scheduled jobs (reservation sweep, deleted-video cleanup) run (0: never). */
-        @DefaultValue("5m") Duration schedulerInterval) {
+        @DefaultValue("5m") Duration schedulerInterval,
+        /** The longest a PUT to a signed upload URL may take (the URL lives an hour). */
+        @DefaultValue("60m") Duration uploadDeadline,
+        /** The slowest an upload may be over any window: 16 KiB/s is far below a phone's slowest upload. */
+        @DefaultValue("16384") long uploadMinBytesPerSecond,
+        @DefaultValue("30s") Duration uploadRateWindow,
+        /** Allows a bind address beyond loopback although the Auth emulator accepts unsigned tokens. */
+        @DefaultValue("false") boolean trustedNetwork) {
 
     // Paths are bound as strings: Spring's String-to-Path conversion goes through resource URLs and rejects "../x".
 

@@ -1,6 +1,8 @@
 package app.coherence.local;
 
 import app.coherence.core.json.Json;
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStore;
 import app.coherence.embedded.task.LocalTaskDispatcher;
@@ -84,7 +86,19 @@ public final class LocalStartup implements SmartApplicationListener {
         if (store == null) {
             return;
         }
-        List<Video> unfinished = store.findUnfinished();
+        List<Video> unfinished = null;
+        // a freshly started emulator may answer its first query slowly: a few tries before giving up
+        // (the scheduler's reconciliation re-enqueues whatever is still unfinished later anyway)
+        for (int attempt = 1; unfinished == null; attempt++) {
+            try {
+                unfinished = store.findUnfinished();
+            } catch (CoherenceException e) {
+                if (e.code() != ErrorCode.UNAVAILABLE || attempt >= 4) {
+                    LOG.warn("unfinished videos not re-dispatched now: {}", e.getMessage());
+                    return;
+                }
+            }
+        }
         for (Video video : unfinished) {
             try (var ignored = MDC.putCloseable("videoId", video.videoId()); var ignored2 = MDC.putCloseable("userId", video.userId())) {
                 dispatcher.enqueueAnalysis(video.videoId());

@@ -78,6 +78,14 @@ public class LocalSystemConfiguration {
         return new FirestoreSnapshots(emulators, settings);
     }
 
+    @Bean(destroyMethod = "close")
+    EmulatorSupervisor emulatorSupervisor(LocalEmulators emulators, LocalSettings settings, PubSubConnection pubsub) {
+        return new EmulatorSupervisor(emulators, settings.emulatorStartTimeout(), () -> {
+            pubsub.ensureTopic(PubSubAnalysisEvents.TOPIC);
+            pubsub.ensureSubscription(ANALYSIS_EVENTS_SUBSCRIPTION, PubSubAnalysisEvents.TOPIC, 60);
+        });
+    }
+
     /** The notifier's Eventarc trigger, locally: a pull subscription on analysis-events. */
     @Bean(destroyMethod = "close")
     public AnalysisEventSubscription analysisEventsSubscription(PubSubConnection pubsub, LocalSettings settings,

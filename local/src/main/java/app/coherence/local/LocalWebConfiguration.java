@@ -8,10 +8,12 @@ import app.coherence.local.web.FunctionRoutes;
 import app.coherence.local.web.FunctionServlet;
 import app.coherence.local.web.HealthServlet;
 import app.coherence.local.web.Readiness;
+import app.coherence.local.web.UploadLimits;
 import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The one port: functions under /v1/ and /tasks/, signed blob URLs under /blobs/ and /healthz; the
@@ -19,6 +21,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class LocalWebConfiguration {
+
+    /** Checked while the context starts, before the server accepts a connection. */
+    @Bean
+    public Object loopbackGuard(LocalSettings settings, Environment env) {
+        LoopbackGuard.check(env.getProperty("server.address"), settings.trustedNetwork());
+        return LoopbackGuard.class;
+    }
 
     @Bean
     public FunctionRoutes functionRoutes(Map<String, HttpFunction> functions) {
@@ -34,9 +43,12 @@ public class LocalWebConfiguration {
     }
 
     @Bean
-    public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs) {
-        ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs), "/blobs/*");
+    public ServletRegistrationBean<BlobServlet> blobServlet(FileSystemBlobStore blobs, LocalSettings settings) {
+        UploadLimits limits = new UploadLimits(settings.uploadDeadline(), settings.uploadMinBytesPerSecond(),
+                settings.uploadRateWindow());
+        ServletRegistrationBean<BlobServlet> registration = new ServletRegistrationBean<>(new BlobServlet(blobs, limits), "/blobs/*");
         registration.setName("blobs");
+        registration.setAsyncSupported(true);
         return registration;
     }
 

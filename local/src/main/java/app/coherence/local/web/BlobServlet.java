@@ -6,6 +6,9 @@ import app.coherence.core.http.HttpReply;
 import app.coherence.core.http.QueryString;
 import app.coherence.embedded.blob.BlobDownload;
 import app.coherence.embedded.blob.FileSystemBlobStore;
+import app.coherence.embedded.blob.IncomingUpload;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,15 +18,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the signed blob URLs the local blob store hands out: PUT /blobs/upload (the local
- * stand-in for a Cloud Storage signed upload) and GET/HEAD /blobs/download (playback, with Range).
+ * stand-in for a Cloud Storage signed upload, read without holding a thread and bounded by
+ * {@link UploadLimits}) and GET/HEAD /blobs/download (playback, with Range).
  */
 public final class BlobServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BlobServlet.class);
 
     private final transient FileSystemBlobStore store;
+    private final transient UploadLimits limits;
+    private final transient UploadWatch watch = new UploadWatch();
 
-    public BlobServlet(FileSystemBlobStore store) {
+    public BlobServlet(FileSystemBlobStore store, UploadLimits limits) {
         this.store = store;
+        this.limits = limits;
+    }
+
+    /** Uploads being received now (each holds a connection, none a thread while it waits for bytes). */
+    public int uploadsRunning() {
+        return watch.running();
+    }
+
+    @Override
+    public void destroy() {
+        watch.close();
     }
 
     @Override
@@ -67,10 +84,32 @@ public final class BlobServlet extends HttpServlet {
         if (!request.getMethod().equals("PUT")) {
             throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT");
         }
-        store.receiveUpload(QueryString.firstValues(request.getQueryString()), request.getContentType(),
-                request.getContentLengthLong(), request.getInputStream());
-        response.setStatus(200);
-        response.setContentLength(0);
+        // the URL, type and length are checked before any byte of the body is read
+        IncomingUpload upload;
+        try {
+            upload = store.beginUpload(QueryString.firstValues(request.getQueryString()),
+                    request.getContentType(), request.getContentLengthLong());
+        } catch (CoherenceException e) {
+            // answered in non-blocking mode too: a blocking answer would make the server drain the
+            // unwanted body, holding a thread for as long as the client stalls
+            AsyncContext async = request.startAsync();
+            ServletInputStream in = request.getInputStream();
+            UploadReceiver refusal = UploadReceiver.refusal(async, in, watch);
+            in.setReadListener(refusal);
+            refusal.refuse(e);
+            return;
+        }
+        try {
+            AsyncContext async = request.startAsync();
+            async.setTimeout(0); // the watch enforces the deadline and the rate, answering JSON
+            ServletInputStream in = request.getInputStream();
+            UploadReceiver receiver = new UploadReceiver(upload, async, in, limits, watch);
+            watch.add(receiver);
+            in.setReadListener(receiver);
+        } catch (RuntimeException e) {
+            upload.abort();
+            throw e;
+        }
     }
 
     private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {

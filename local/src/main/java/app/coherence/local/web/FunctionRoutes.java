@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which function bean answers which path, as the functions are deployed on GCP: {@code uploads}
- * (POST /v1/uploads, GET /v1/usage, POST /tasks/sweep-reservations), {@code analyzeTask}
+ * (POST /v1/uploads, GET /v1/usage, POST /tasks/sweep-reservations and /tasks/reconcile), {@code analyzeTask}
  * (/tasks/analyze), {@code stripeWebhook} (/v1/stripe/webhook), {@code billing} (/v1/billing/**) and
  * {@code api} (the rest of /v1/, and POST /tasks/cleanup-deleted).
  */
@@ -33,7 +33,8 @@ public final class FunctionRoutes {
 
     /** The bean name that serves {@code path}, or empty when no function does. */
     public static Optional<String> functionFor(String path) {
-        if (path.equals("/v1/uploads") || path.equals("/v1/usage") || path.equals("/tasks/sweep-reservations")) {
+        if (path.equals("/v1/uploads") || path.equals("/v1/usage") || path.equals("/tasks/sweep-reservations")
+                || path.equals("/tasks/reconcile")) {
             return Optional.of(UPLOADS);
         }
         if (path.equals("/tasks/analyze")) {

@@ -1,5 +1,6 @@
 package app.coherence.analysis;
 
+import app.coherence.analysis.decode.DamagedStretches;
 import app.coherence.analysis.decode.DecodedMedia;
 import app.coherence.analysis.decode.MediaDecoder;
 import app.coherence.analysis.decode.MediaInfo;
@@ -111,7 +112,7 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         VoiceFeatures voice = new VoiceAnalyzer().analyze(voiceTrack, speechSpans);
         LanguageFeatures language = new LanguageAnalyzer().analyze(words, voice.filledPauseCandidates());
         TalkFeatures talk = new TalkFeatures(decoded.durationSeconds(), language, voiceTrack, voice, vision);
-        AnalysisResult result = assemble(videoId, talk);
+        AnalysisResult result = assemble(videoId, talk).withWarnings(DamagedStretches.warnings(decoded.damaged()));
         stageTimes.stop();
         report.at("scoring", 100);
         LOG.info("Analysed {} ({} s): score {}, {} words, {} flags, {} frames sampled of {}", videoId,

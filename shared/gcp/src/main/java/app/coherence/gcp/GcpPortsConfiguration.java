@@ -12,6 +12,8 @@ import app.coherence.gcp.pubsub.PubSubConnection;
 import app.coherence.gcp.storage.GcsBlobStore;
 import app.coherence.gcp.tasks.CloudTasksQueue;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.http.HttpTransportOptions;
+import com.google.cloud.tasks.v2.CloudTasksSettings;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.tasks.v2.CloudTasksClient;
@@ -67,7 +69,13 @@ public class GcpPortsConfiguration {
 
     @Bean
     public Storage storage(GcpSettings settings) {
-        return StorageOptions.newBuilder().setProjectId(settings.projectId()).build().getService();
+        return StorageOptions.newBuilder().setProjectId(settings.projectId())
+                .setRetrySettings(Deadlines.retries(Deadlines.STORAGE))
+                .setTransportOptions(HttpTransportOptions.newBuilder()
+                        .setConnectTimeout((int) Deadlines.STORAGE_READ.toMillis())
+                        .setReadTimeout((int) Deadlines.STORAGE_READ.toMillis())
+                        .build())
+                .build().getService();
     }
 
     /** URLs are signed by the runtime service account through IAM signBlob (it needs Token Creator on itself). */
@@ -79,7 +87,9 @@ public class GcpPortsConfiguration {
     @Bean(destroyMethod = "close")
     public CloudTasksClient cloudTasksClient() {
         try {
-            return CloudTasksClient.create();
+            CloudTasksSettings.Builder settings = CloudTasksSettings.newBuilder();
+            settings.createTaskSettings().setRetrySettings(Deadlines.retries(Deadlines.CLOUD_TASKS));
+            return CloudTasksClient.create(settings.build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Cloud Tasks client", e);
         }

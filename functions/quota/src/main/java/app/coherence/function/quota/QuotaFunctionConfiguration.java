@@ -10,6 +10,7 @@ import app.coherence.core.quota.PlanLimits;
 import app.coherence.core.quota.ReservationSweeper;
 import app.coherence.core.quota.UsageService;
 import app.coherence.core.quota.UsageStore;
+import app.coherence.core.reconcile.UploadReconciler;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.UploadLedger;
 import app.coherence.core.upload.UploadRules;
@@ -26,8 +27,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code uploads} function bean: POST /v1/uploads, GET /v1/usage, and POST /tasks/sweep-reservations
- * (Cloud Scheduler; expires reservations never uploaded).
+ * The {@code uploads} function bean: POST /v1/uploads, GET /v1/usage, and the Cloud Scheduler jobs
+ * POST /tasks/sweep-reservations (expires reservations never uploaded) and POST /tasks/reconcile
+ * (stored files and video documents made to agree).
  */
 @Configuration(proxyBeanMethods = false)
 public class QuotaFunctionConfiguration {
@@ -43,12 +45,14 @@ public class QuotaFunctionConfiguration {
         Authenticator authenticator = userStore == null
                 ? new Authenticator(identity)
                 : new Authenticator(identity, new FirstUse(userStore)::accept);
-        UploadsFunction reservations = new UploadsFunction(authenticator,
-                new UploadService(rules, ledger, videos, blobs, tasks, clock));
+        UploadService uploadService = new UploadService(rules, ledger, videos, blobs, tasks, clock);
+        UploadsFunction reservations = new UploadsFunction(authenticator, uploadService);
+        UploadReconciler reconciler = new UploadReconciler(videos, blobs, uploadService, tasks, rules.reservationTtl(), clock);
         HttpRoutes.Builder routes = HttpRoutes.builder()
                 .route("POST", "/v1/uploads", reservations::reserve)
                 .route("POST", "/tasks/sweep-reservations",
-                        new SweepFunction(taskCallerCheck.getIfAvailable(), new ReservationSweeper(videos, clock))::sweep);
+                        new SweepFunction(taskCallerCheck.getIfAvailable(), new ReservationSweeper(videos, clock))::sweep)
+                .route("POST", "/tasks/reconcile", new ReconcileFunction(taskCallerCheck.getIfAvailable(), reconciler)::reconcile);
         UsageStore usageStore = usage.getIfAvailable();
         if (userStore != null && usageStore != null) {
             PlanLimits planLimits = limits.getIfAvailable(() -> PlanLimits.from(env::getProperty));

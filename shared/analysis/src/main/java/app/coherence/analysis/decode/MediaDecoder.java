@@ -1,10 +1,15 @@
 package app.coherence.analysis.decode;
 
 import app.coherence.analysis.AnalysisSettings;
+import app.coherence.analysis.TimeSpan;
 import app.coherence.core.analysis.MediaRejectedException;
 import app.coherence.core.error.ErrorCode;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
@@ -24,6 +29,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class MediaDecoder {
     public static final int SAMPLE_RATE = 16_000;
+    /** Audio frames follow each other without gaps; a jump this long means frames were lost to damage. */
+    private static final long AUDIO_GAP_MICROS = 250_000;
+    /** Variable-frame-rate video may hold a still picture for a while, but not this long unless frames were lost. */
+    private static final long VIDEO_GAP_MICROS = 2_000_000;
+    /** More damage than this share of the talk leaves too little to coach: the file is rejected instead. */
+    private static final double MAX_DAMAGED_SHARE = 0.5;
 
     private final AnalysisSettings settings;
 
@@ -41,9 +52,11 @@ public final class MediaDecoder {
         AtomicLong videoMicros = new AtomicLong();
         AtomicReference<Throwable> videoFailure = new AtomicReference<>();
         int[] videoCounts = new int[2];
+        List<TimeSpan> audioDamage = new ArrayList<>();
+        List<TimeSpan> videoDamage = Collections.synchronizedList(new ArrayList<>());
         Thread video = new Thread(() -> {
             try {
-                decodeVideo(file, info, frames, videoMicros, videoCounts);
+                decodeVideo(file, info, frames, videoMicros, videoCounts, videoDamage);
             } catch (Throwable e) {
                 videoFailure.set(e);
             }
@@ -52,7 +65,7 @@ public final class MediaDecoder {
         video.start();
         long audioEnd;
         try {
-            audioEnd = decodeAudio(file, audio, audioMicros, videoMicros, progress);
+            audioEnd = decodeAudio(file, audio, audioMicros, videoMicros, progress, audioDamage);
             while (video.isAlive()) {
                 video.join(200);
                 progress.accept(Math.min(audioMicros.get(), videoMicros.get()) / 1e6);
@@ -83,13 +96,21 @@ public final class MediaDecoder {
         if (duration < settings.minSeconds()) {
             throw new MediaProbe(settings).tooShort(duration);
         }
+        List<TimeSpan> damaged = merged(audioDamage, videoDamage);
+        double damagedSeconds = damaged.stream().mapToDouble(TimeSpan::seconds).sum();
+        if (damagedSeconds > duration * MAX_DAMAGED_SHARE) {
+            throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, String.format(
+                    "the file is damaged: %.1f s of its %.1f s cannot be decoded", damagedSeconds, duration));
+        }
         progress.accept(duration);
-        return new DecodedMedia(duration, audioSeconds, videoCounts[0], videoCounts[1]);
+        return new DecodedMedia(duration, audioSeconds, videoCounts[0], videoCounts[1], damaged);
     }
 
-    private long decodeAudio(Path file, AudioSink sink, AtomicLong audioMicros, AtomicLong videoMicros, DoubleConsumer progress) {
+    private long decodeAudio(Path file, AudioSink sink, AtomicLong audioMicros, AtomicLong videoMicros, DoubleConsumer progress,
+                             List<TimeSpan> damaged) {
         long samplesOut = 0;
         long lastReport = 0;
+        long firstTimestamp = Long.MIN_VALUE;
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.setSampleRate(SAMPLE_RATE);
             g.setAudioChannels(1);
@@ -107,6 +128,19 @@ public final class MediaDecoder {
                 }
                 short[] samples = new short[n];
                 buffer.get(samples);
+                if (firstTimestamp == Long.MIN_VALUE) {
+                    firstTimestamp = f.timestamp;
+                }
+                long lost = f.timestamp - firstTimestamp - samplesOut * 1_000_000L / SAMPLE_RATE;
+                if (lost > AUDIO_GAP_MICROS) {
+                    // frames were lost to damage: silence in their place keeps every later word at its true time
+                    double from = (double) samplesOut / SAMPLE_RATE;
+                    samplesOut += silence(sink, lost * SAMPLE_RATE / 1_000_000L, samplesOut);
+                    damaged.add(new TimeSpan(from, (double) samplesOut / SAMPLE_RATE));
+                    if (samplesOut / SAMPLE_RATE > settings.maxSeconds()) {
+                        throw new MediaProbe(settings).tooLong((double) samplesOut / SAMPLE_RATE);
+                    }
+                }
                 double start = (double) samplesOut / SAMPLE_RATE;
                 samplesOut += n;
                 long micros = samplesOut * 1_000_000L / SAMPLE_RATE;
@@ -123,12 +157,43 @@ public final class MediaDecoder {
             g.stop();
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
             throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, "the audio track cannot be decoded (damaged file)");
+        } catch (RuntimeException e) {
+            throw MediaFailures.classify(e, "audio");
         }
         audioMicros.set(Long.MAX_VALUE); // the audio is done: progress now follows the video alone
         return samplesOut * 1_000_000L / SAMPLE_RATE;
     }
 
-    private void decodeVideo(Path file, MediaInfo info, FrameSink sink, AtomicLong videoMicros, int[] counts) {
+    /** Feeds {@code count} samples of silence to the sink from sample {@code at}; returns {@code count}. */
+    private static long silence(AudioSink sink, long count, long at) {
+        short[] second = new short[SAMPLE_RATE];
+        for (long done = 0; done < count; ) {
+            int n = (int) Math.min(second.length, count - done);
+            sink.accept(n == second.length ? second : java.util.Arrays.copyOf(second, n), (double) (at + done) / SAMPLE_RATE);
+            done += n;
+        }
+        return count;
+    }
+
+    /** The stretches of either list, overlapping ones joined, in time order. */
+    static List<TimeSpan> merged(List<TimeSpan> a, List<TimeSpan> b) {
+        List<TimeSpan> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparingDouble(TimeSpan::start));
+        List<TimeSpan> out = new ArrayList<>();
+        for (TimeSpan span : all) {
+            TimeSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && span.start() <= last.end()) {
+                out.set(out.size() - 1, new TimeSpan(last.start(), Math.max(last.end(), span.end())));
+            } else {
+                out.add(span);
+            }
+        }
+        return out;
+    }
+
+    private void decodeVideo(Path file, MediaInfo info, FrameSink sink, AtomicLong videoMicros, int[] counts,
+                             List<TimeSpan> damaged) {
         int width = Math.min(settings.frameWidth(), info.width());
         int height = Math.max(2, (int) Math.round((double) info.height() * width / info.width()) / 2 * 2);
         long sampleEvery = Math.round(1_000_000 / settings.framesPerSecond());
@@ -158,6 +223,9 @@ public final class MediaDecoder {
                     continue;
                 }
                 long ts = Math.max(0, f.timestamp);
+                if (last >= 0 && ts - last > VIDEO_GAP_MICROS) {
+                    damaged.add(new TimeSpan((last + frameStep) / 1e6, ts / 1e6));
+                }
                 counts[0]++;
                 if (convert && ts + frameStep / 2 >= nextSample) {
                     counts[1]++;
@@ -179,6 +247,8 @@ public final class MediaDecoder {
             g.stop();
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
             throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, "the video track cannot be decoded (damaged file)");
+        } catch (RuntimeException e) {
+            throw MediaFailures.classify(e, "video");
         }
     }
 

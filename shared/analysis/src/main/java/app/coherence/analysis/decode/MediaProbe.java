@@ -15,6 +15,11 @@ import org.bytedeco.javacv.FFmpegLogCallback;
 public final class MediaProbe {
     /** FFmpeg demuxer names of mp4/mov/m4v (one demuxer) and mkv/webm (another). */
     private static final Set<String> CONTAINERS = Set.of("mov", "mp4", "m4a", "matroska", "webm");
+    /**
+     * Smallest frame side we can coach from: a speaker's face is about a quarter of the frame's height,
+     * and below 96 px it is smaller than the face detector's 24 px window.
+     */
+    static final int MIN_FRAME_SIDE = 96;
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_FATAL); // broken inputs are reported by us, not by FFmpeg on stderr
@@ -56,6 +61,11 @@ public final class MediaProbe {
             }
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
                 throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, "the file has no video track (audio only)");
+            }
+            if (Math.min(grabber.getImageWidth(), grabber.getImageHeight()) < MIN_FRAME_SIDE) {
+                throw new MediaRejectedException(ErrorCode.INVALID_MEDIA, String.format(
+                        "the picture is %dx%d pixels: too small to see the speaker (at least %d pixels on each side)",
+                        grabber.getImageWidth(), grabber.getImageHeight(), MIN_FRAME_SIDE));
             }
             if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
                 throw new MediaRejectedException(ErrorCode.NO_AUDIO_TRACK, "the video has no audio track: we need to hear the talk");

@@ -38,13 +38,23 @@ public final class Clips {
     /** As above, with a display rotation in the container (as phones record portrait video) and a white mark top left. */
     public static Path write(Path file, String format, double seconds, boolean video, boolean audio, double toneHz,
                              List<Double> slideChanges, double displayRotation) {
+        return write(file, format, seconds, WIDTH, HEIGHT, audio, toneHz, slideChanges, displayRotation, video);
+    }
+
+    /** A clip of {@code width}x{@code height} pixels (always with picture) and a tone. */
+    public static Path sized(Path file, double seconds, int width, int height) {
+        return write(file, "mp4", seconds, width, height, true, 220, List.of(), 0, true);
+    }
+
+    private static Path write(Path file, String format, double seconds, int width, int height, boolean audio, double toneHz,
+                              List<Double> slideChanges, double displayRotation, boolean video) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             int rate = 16_000;
             double fps = 10;
-            try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), video ? WIDTH : 0, video ? HEIGHT : 0, audio ? 1 : 0);
+            try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), video ? width : 0, video ? height : 0, audio ? 1 : 0);
                     OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-                    Mat canvas = new Mat(HEIGHT, WIDTH, CV_8UC3)) {
+                    Mat canvas = new Mat(height, width, CV_8UC3)) {
                 r.setFormat(format);
                 boolean webm = format.equals("webm");
                 if (video) {

@@ -15,8 +15,25 @@ public record AnalysisResult(
         List<String> strengths,
         List<String> priorities,
         List<TranscriptSegment> transcript,
-        String pipelineVersion) {
+        String pipelineVersion,
+        List<MediaWarning> warnings) {
     public AnalysisResult {
         moments = moments == null ? List.of() : List.copyOf(moments);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result with nothing to warn about the file. */
+    public AnalysisResult(String videoId, double durationSeconds, int coherenceScore, String scoreTier, Metrics metrics,
+                          List<DissonanceFlag> dissonanceFlags, List<Moment> moments, List<HeatPoint> timelineHeatmap,
+                          List<String> strengths, List<String> priorities, List<TranscriptSegment> transcript,
+                          String pipelineVersion) {
+        this(videoId, durationSeconds, coherenceScore, scoreTier, metrics, dissonanceFlags, moments, timelineHeatmap,
+                strengths, priorities, transcript, pipelineVersion, List.of());
+    }
+
+    /** This result with {@code value} as its warnings about the file. */
+    public AnalysisResult withWarnings(List<MediaWarning> value) {
+        return new AnalysisResult(videoId, durationSeconds, coherenceScore, scoreTier, metrics, dissonanceFlags, moments,
+                timelineHeatmap, strengths, priorities, transcript, pipelineVersion, value);
     }
 }

@@ -8,6 +8,7 @@ import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.SignedUrl;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoLifecycle;
+import app.coherence.core.video.VideoTitle;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import org.slf4j.MDC;
 public class HistoryService {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryService.class);
     private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-    public static final int MAX_TITLE_LENGTH = 200;
+    public static final int MAX_TITLE_LENGTH = VideoTitle.MAX_LENGTH;
 
     private final VideoStore videos;
     private final VideoListing listing;
@@ -122,22 +123,9 @@ public class HistoryService {
         }
     }
 
-    /** Validates a title as PATCH and uploads accept it. */
+    /** Validates a title as PATCH and uploads accept it ({@link VideoTitle}). */
     public static String validTitle(String title) {
-        if (title == null) {
-            throw CoherenceException.invalid("title is required");
-        }
-        String clean = title.strip();
-        if (clean.isEmpty()) {
-            throw CoherenceException.invalid("title must not be blank");
-        }
-        if (clean.length() > MAX_TITLE_LENGTH) {
-            throw CoherenceException.invalid("title must be at most " + MAX_TITLE_LENGTH + " characters, was " + clean.length());
-        }
-        if (clean.chars().anyMatch(Character::isISOControl)) {
-            throw CoherenceException.invalid("title must not contain control characters");
-        }
-        return clean;
+        return VideoTitle.required(title);
     }
 
     private Video own(String userId, String videoId) {

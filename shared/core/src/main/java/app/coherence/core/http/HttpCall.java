@@ -52,22 +52,14 @@ public record HttpCall(String method, String path, Map<String, List<String>> que
             throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, "request body must be a JSON object");
         }
         try {
-            T value = Json.mapper().readValue(body, type);
+            T value = RequestJson.MAPPER.readValue(body, type);
             if (value == null) {
                 throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, "request body must be a JSON object");
             }
             return value;
         } catch (IOException e) {
-            throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, "request body is not valid JSON: " + firstLine(e.getMessage()));
+            throw new CoherenceException(ErrorCode.MALFORMED_REQUEST, RequestJson.describe(e));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** A request with no query, headers or body; handy for tests and internal calls. */

@@ -181,7 +181,14 @@ public class AnalysisJob implements AutoCloseable {
     }
 
     private JobOutcome attemptFailed(Video video, String attemptId, Exception e) {
-        Transition next = step(video, v -> VideoLifecycle.attemptFailed(v, attemptId, settings.maxAttempts(), clock.instant()));
+        Transition next;
+        try {
+            next = step(video, v -> VideoLifecycle.attemptFailed(v, attemptId, settings.maxAttempts(), clock.instant()));
+        } catch (RuntimeException unreachable) {
+            // the store is down too: the lease runs out by itself and the queue's retry takes over then
+            LOG.error("analysis attempt failed and the video store does not answer; will be retried", e);
+            return JobOutcome.RETRY;
+        }
         int attempts = next.video().attempts();
         if (next.moved() && next.video().status() == VideoStatus.FAILED) {
             LOG.error("analysis gave up after {} attempts", attempts, e);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: where uploaded videos and derived files (thumbnails) live, and the signed URLs that reach them. */
@@ -43,6 +44,14 @@ public interface BlobStore {
 
     /** Stores small derived content (thumbnails) directly. */
     void put(String path, String contentType, byte[] content) throws IOException;
+
+    /**
+     * Paths of the stored objects under {@code prefix} (e.g. "uploads/"), for the reconciliation sweep.
+     * A store that cannot list returns none, and then only finds no orphans.
+     */
+    default List<String> list(String prefix) throws IOException {
+        return List.of();
+    }
 
     /** Removes an object; removing a missing one is not an error. */
     void delete(String path) throws IOException;

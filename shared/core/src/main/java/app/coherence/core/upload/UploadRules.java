@@ -2,6 +2,7 @@ package app.coherence.core.upload;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
+import app.coherence.core.video.VideoTitle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +37,7 @@ public record UploadRules(long maxBytes, Duration reservationTtl, Set<String> co
                     "sizeBytes " + request.sizeBytes() + " is over the limit of " + maxBytes,
                     Map.of("limit", maxBytes));
         }
-        String title = request.title() == null ? "" : request.title().strip();
-        if (title.isEmpty()) {
-            title = "Untitled talk";
-        }
+        String title = VideoTitle.orUntitled(request.title());
         if (title.length() > maxTitleLength) {
             throw CoherenceException.invalid("title must be at most " + maxTitleLength + " characters");
         }

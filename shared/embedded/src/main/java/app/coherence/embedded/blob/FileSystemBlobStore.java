@@ -117,9 +117,9 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Answers a PUT to a signed upload URL: checks the signature, expiry, content type and length,
-     * streams the body to a temporary file (reading at most one byte more than reserved), moves it
-     * in place and fires the finalize event.
+     * Starts answering a PUT to a signed upload URL: checks the signature, expiry, content type and
+     * length before any byte of the body is read; the body then goes to the returned upload, which
+     * writes it to a temporary file, moves it in place when complete and fires the finalize event.
      *
      * @param query         the URL's query parameters
      * @param contentType   the request's Content-Type header (may be null)
@@ -128,8 +128,7 @@ public final class FileSystemBlobStore implements BlobStore {
      *                            413 for a body longer than reserved, 400 for a shorter one, 409 when the
      *                            object was already uploaded; nothing is stored in any of these cases
      */
-    public FinalizedUpload receiveUpload(Map<String, String> query, String contentType, long contentLength,
-                                         InputStream body) throws IOException {
+    public IncomingUpload beginUpload(Map<String, String> query, String contentType, long contentLength) {
         String path = query.get("path");
         String ct = query.get("ct");
         String len = query.get("len");
@@ -154,34 +153,57 @@ public final class FileSystemBlobStore implements BlobStore {
         if (contentLength >= 0 && contentLength < reserved) {
             throw tooShort(contentLength, reserved);
         }
-        Path target = paths.file(path);
-        if (!uploading.add(path)) {
-            throw new CoherenceException(ErrorCode.CONFLICT, "this object is being uploaded by another request");
-        }
+        return new IncomingUpload(this, path, ct, reserved);
+    }
+
+    /**
+     * Answers a PUT to a signed upload URL with a blocking body: {@link #beginUpload}, the body copied
+     * (at most one byte more than reserved), {@link IncomingUpload#finish}.
+     */
+    public FinalizedUpload receiveUpload(Map<String, String> query, String contentType, long contentLength,
+                                         InputStream body) throws IOException {
+        IncomingUpload upload = beginUpload(query, contentType, contentLength);
         try {
-            if (Files.exists(target)) {
-                throw new CoherenceException(ErrorCode.CONFLICT, "this upload URL was already used; the object exists");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            // at most one byte past the reserved size is read: an endless body is refused without reading it all
+            while ((n = body.read(buffer, 0, (int) Math.min(buffer.length, upload.room() + 1))) >= 0) {
+                upload.write(buffer, 0, n);
             }
-            Path temp = paths.incoming().resolve(UUID.randomUUID() + ".part");
-            try {
-                long written = copyAtMost(body, temp, reserved);
-                if (written > reserved) {
-                    throw tooLarge(reserved);
-                }
-                if (written < reserved) {
-                    throw tooShort(written, reserved);
-                }
-                Files.createDirectories(target.getParent());
-                writeType(path, ct);
-                moveInPlace(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            return upload.finish();
         } finally {
-            uploading.remove(path);
+            upload.abort();
         }
-        FinalizedUpload finalized = new FinalizedUpload(bucket, path, reserved, ct);
-        LOG.info("upload of {} complete ({} bytes)", path, reserved);
+    }
+
+    /** Claims {@code path} for one upload at a time; false when another request is uploading it. */
+    boolean claim(String path) {
+        return uploading.add(path);
+    }
+
+    void release(String path) {
+        uploading.remove(path);
+    }
+
+    Path incomingFile() {
+        return paths.incoming().resolve(UUID.randomUUID() + ".part");
+    }
+
+    boolean exists(String path) {
+        return Files.exists(paths.file(path));
+    }
+
+    /** Moves a complete upload in place and fires the finalize event. */
+    FinalizedUpload store(Path temp, String path, String contentType, long size) throws IOException {
+        Path target = paths.file(path);
+        if (Files.exists(target)) {
+            throw new CoherenceException(ErrorCode.CONFLICT, "this upload URL was already used; the object exists");
+        }
+        Files.createDirectories(target.getParent());
+        writeType(path, contentType);
+        moveInPlace(temp, target);
+        FinalizedUpload finalized = new FinalizedUpload(bucket, path, size, contentType);
+        LOG.info("upload of {} complete ({} bytes)", path, size);
         fireFinalized(finalized);
         return finalized;
     }
@@ -259,6 +281,21 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public List<String> list(String prefix) throws IOException {
+        Path root = paths.root();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(p -> p.startsWith(prefix) && BlobPaths.isValid(p)) // skips .incoming and .meta
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Override
     public void delete(String path) throws IOException {
         Files.deleteIfExists(paths.file(path));
         Files.deleteIfExists(paths.metadata(path));
@@ -273,23 +310,6 @@ public final class FileSystemBlobStore implements BlobStore {
                 LOG.error("finalize listener failed for {}: {}", upload.path(), e.toString(), e);
             }
         }
-    }
-
-    /** Copies at most {@code limit + 1} bytes, so an oversized body is detected without reading it all. */
-    private static long copyAtMost(InputStream in, Path file, long limit) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (total <= limit) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - total));
-                if (n < 0) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-                total += n;
-            }
-        }
-        return total;
     }
 
     private static void moveInPlace(Path temp, Path target) throws IOException {
@@ -347,12 +367,12 @@ public final class FileSystemBlobStore implements BlobStore {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
 
-    private static CoherenceException tooLarge(long reserved) {
+    static CoherenceException tooLarge(long reserved) {
         return new CoherenceException(ErrorCode.PAYLOAD_TOO_LARGE,
                 "the body is larger than the " + reserved + " bytes reserved", Map.of("limit", reserved));
     }
 
-    private static CoherenceException tooShort(long got, long reserved) {
+    static CoherenceException tooShort(long got, long reserved) {
         return new CoherenceException(ErrorCode.INVALID_ARGUMENT,
                 "the body has " + got + " bytes but the upload reserved exactly " + reserved);
     }

@@ -98,6 +98,29 @@ public abstract class EmulatorProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * Starts the emulator again, on the same port, when its process died (not when it was stopped);
+     * returns whether it did. Clients reconnect to the same address by themselves.
+     */
+    public synchronized boolean restartIfDead(Duration timeout) {
+        if (process == null || stopped || process.isAlive()) {
+            return false;
+        }
+        log.warn("{} emulator on {} died (exit code {}); starting it again", name, hostPort(), process.exitValue());
+        killTree(); // a wrapper's children may outlive it and hold the port
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyExiting) {
+                return false;
+            }
+            shutdownHook = null;
+        }
+        process = null;
+        start(timeout);
+        return true;
+    }
+
     /** Starts the process and waits until it is ready; throws {@link EmulatorException} with the log's tail if it is not. */
     public synchronized void start(Duration timeout) {
         if (process != null) {

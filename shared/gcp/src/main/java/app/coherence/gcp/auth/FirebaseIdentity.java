@@ -5,6 +5,7 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.user.AuthenticatedUser;
 import app.coherence.core.user.Identity;
+import app.coherence.gcp.Deadlines;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
@@ -63,7 +64,10 @@ public class FirebaseIdentity implements Identity, SignInAccounts {
                 return existing;
             }
         }
-        FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials).build();
+        FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials)
+                .setConnectTimeout((int) Deadlines.AUTH.toMillis())
+                .setReadTimeout((int) Deadlines.AUTH.toMillis())
+                .build();
         return FirebaseApp.initializeApp(options, name);
     }
 

@@ -1,11 +1,15 @@
 package app.coherence.gcp.firestore;
 
+import app.coherence.gcp.Deadlines;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 
-/** Builds Firestore clients for GCP (default credentials) and for the emulator (no network, no credentials). */
+/**
+ * Builds Firestore clients for GCP (default credentials) and for the emulator (no network, no credentials),
+ * each call's retries bounded by {@link Deadlines#FIRESTORE}.
+ */
 public final class FirestoreClients {
 
     private FirestoreClients() {
@@ -13,7 +17,9 @@ public final class FirestoreClients {
 
     /** A client of the project's (default) database with Application Default Credentials. */
     public static Firestore forProject(String projectId) {
-        return FirestoreOptions.newBuilder().setProjectId(projectId).build().getService();
+        return FirestoreOptions.newBuilder().setProjectId(projectId)
+                .setRetrySettings(Deadlines.retries(Deadlines.FIRESTORE))
+                .build().getService();
     }
 
     /**
@@ -32,6 +38,7 @@ public final class FirestoreClients {
                         .build())
                 .setCredentials(new FirestoreOptions.EmulatorCredentials())
                 .setCredentialsProvider(FixedCredentialsProvider.create(new FirestoreOptions.EmulatorCredentials()))
+                .setRetrySettings(Deadlines.retries(Deadlines.FIRESTORE))
                 .build()
                 .getService();
     }

@@ -2,20 +2,24 @@ package app.coherence.gcp.firestore;
 
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
+import app.coherence.gcp.Deadlines;
 import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.firestore.FirestoreException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one failure policy of every Firestore store. An exception thrown by our own code inside a
  * transaction comes out as it was; contention is retried by the transaction itself (each store sets
- * its attempts), and what is left of it, a transient failure or a deadline becomes UNAVAILABLE (503,
- * worth a retry); any other failure is a fault of ours: INTERNAL (500), its cause logged.
+ * its attempts), and what is left of it, a transient failure, a deadline or no answer within
+ * {@link Deadlines#FIRESTORE} becomes UNAVAILABLE (503, worth a retry); any other failure is a fault
+ * of ours: INTERNAL (500), its cause logged.
  */
 final class FirestoreErrors {
     private static final Logger LOG = LoggerFactory.getLogger(FirestoreErrors.class);
@@ -28,7 +32,10 @@ final class FirestoreErrors {
 
     static <T> T await(ApiFuture<T> future, String what) {
         try {
-            return future.get();
+            return future.get(Deadlines.FIRESTORE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, what + " got no answer within " + Deadlines.FIRESTORE.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CoherenceException(ErrorCode.UNAVAILABLE, what + " was interrupted");

@@ -5,6 +5,7 @@ import app.coherence.core.error.ErrorCode;
 import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.job.AnalysisEvents;
 import app.coherence.core.json.Json;
+import app.coherence.gcp.Deadlines;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public class PubSubAnalysisEvents implements AnalysisEvents, AutoCloseable {
     public static final String TOPIC = "analysis-events";
     private static final Logger log = LoggerFactory.getLogger(PubSubAnalysisEvents.class);
-    private static final long PUBLISH_TIMEOUT_SECONDS = 30;
 
     private final Publisher publisher;
 
@@ -38,7 +38,7 @@ public class PubSubAnalysisEvents implements AnalysisEvents, AutoCloseable {
                 .putAllAttributes(Map.of("type", event.type().wireName(), "videoId", event.videoId()))
                 .build();
         try {
-            String id = publisher.publish(message).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String id = publisher.publish(message).get(Deadlines.PUBSUB_PUBLISH.toMillis(), TimeUnit.MILLISECONDS);
             log.info("published {} event for video {} as message {}", event.type().wireName(), event.videoId(), id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

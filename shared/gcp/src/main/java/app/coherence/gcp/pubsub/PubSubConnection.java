@@ -1,5 +1,6 @@
 package app.coherence.gcp.pubsub;
 
+import app.coherence.gcp.Deadlines;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
@@ -58,7 +59,8 @@ public final class PubSubConnection implements AutoCloseable {
     }
 
     public Publisher publisher(String topic) {
-        Publisher.Builder builder = Publisher.newBuilder(TopicName.of(projectId, topic));
+        Publisher.Builder builder = Publisher.newBuilder(TopicName.of(projectId, topic))
+                .setRetrySettings(Deadlines.retries(Deadlines.PUBSUB_PUBLISH));
         if (channels != null) {
             builder.setChannelProvider(channels).setCredentialsProvider(credentials);
         }

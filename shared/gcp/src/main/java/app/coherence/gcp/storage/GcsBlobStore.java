@@ -1,5 +1,7 @@
 package app.coherence.gcp.storage;
 
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
 import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.LocalBlob;
 import app.coherence.core.upload.SignedUrl;
@@ -92,6 +94,19 @@ public class GcsBlobStore implements BlobStore {
         }
         options.addAll(List.of(extra));
         return options.toArray(Storage.SignUrlOption[]::new);
+    }
+
+    @Override
+    public java.util.List<String> list(String prefix) {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        try {
+            for (Blob blob : storage.list(bucket, Storage.BlobListOption.prefix(prefix)).iterateAll()) {
+                paths.add(blob.getName());
+            }
+        } catch (StorageException e) {
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "listing " + prefix + " failed: " + e.getMessage(), Map.of(), e);
+        }
+        return paths;
     }
 
     @Override

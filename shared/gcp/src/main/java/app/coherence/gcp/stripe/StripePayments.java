@@ -3,6 +3,7 @@ package app.coherence.gcp.stripe;
 import app.coherence.core.billing.Payments;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
+import app.coherence.gcp.Deadlines;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public class StripePayments implements Payments {
     private static final Logger LOG = LoggerFactory.getLogger(StripePayments.class);
 
+    private static final int STRIPE_RETRIES = 2;
+
     private final StripeClient stripe;
 
     public StripePayments(StripeClient stripe) {
@@ -24,7 +27,11 @@ public class StripePayments implements Payments {
 
     /** A client for {@code apiKey}; {@code apiBase} overrides Stripe's endpoint (tests), null keeps it. */
     public static StripePayments create(String apiKey, String apiBase) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(apiKey).setMaxNetworkRetries(2);
+        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(apiKey)
+                .setMaxNetworkRetries(STRIPE_RETRIES)
+                // every try (the first and each retry) within its share of the deadline
+                .setConnectTimeout((int) Deadlines.STRIPE.dividedBy(STRIPE_RETRIES + 1).toMillis())
+                .setReadTimeout((int) Deadlines.STRIPE.dividedBy(STRIPE_RETRIES + 1).toMillis());
         if (apiBase != null && !apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }

@@ -1,0 +1,157 @@
+package app.coherence.local.web;
+
+import app.coherence.core.error.CoherenceException;
+import app.coherence.core.error.ErrorCode;
+import app.coherence.core.http.HttpReply;
+import app.coherence.embedded.blob.IncomingUpload;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one upload's body without holding a server thread (servlet non-blocking I/O): a thread is
+ * busy only while bytes are there to read, so hundreds of stalled uploads leave the API, /healthz and
+ * the task endpoint answering. {@link UploadWatch} ends it when it passes its deadline or falls below
+ * the minimum rate. Every ending answers JSON and closes the connection.
+ */
+final class UploadReceiver implements ReadListener {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadReceiver.class);
+
+    private final IncomingUpload upload;
+    private final AsyncContext async;
+    private final ServletInputStream in;
+    private final UploadLimits limits;
+    private final UploadWatch watch;
+    private final long started = System.nanoTime();
+    private final byte[] buffer = new byte[64 * 1024];
+    private long windowStart = started;
+    private long windowBytes;
+    private boolean ended;
+
+    UploadReceiver(IncomingUpload upload, AsyncContext async, ServletInputStream in, UploadLimits limits, UploadWatch watch) {
+        this.upload = upload;
+        this.async = async;
+        this.in = in;
+        this.limits = limits;
+        this.watch = watch;
+    }
+
+    /** A receiver for an upload refused before its body: it reads nothing and only answers. */
+    static UploadReceiver refusal(AsyncContext async, ServletInputStream in, UploadWatch watch) {
+        return new UploadReceiver(null, async, in, null, watch);
+    }
+
+    void refuse(CoherenceException e) {
+        end(HttpReply.error(e));
+    }
+
+    @Override
+    public void onDataAvailable() {
+        if (upload == null) {
+            return;
+        }
+        try {
+            while (in.isReady()) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                synchronized (this) {
+                    if (ended) {
+                        return;
+                    }
+                    upload.write(buffer, 0, n);
+                    windowBytes += n;
+                }
+            }
+        } catch (CoherenceException e) {
+            end(HttpReply.error(e));
+        } catch (IOException e) {
+            end(HttpReply.error(new CoherenceException(ErrorCode.INVALID_ARGUMENT, "the upload broke off: " + e.getMessage())));
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        synchronized (this) {
+            if (ended || upload == null) {
+                return;
+            }
+            try {
+                upload.finish();
+                end(new HttpReply(200, null, Map.of(), new byte[0]));
+            } catch (CoherenceException e) {
+                end(HttpReply.error(e));
+            } catch (IOException e) {
+                end(HttpReply.error(new CoherenceException(ErrorCode.UNAVAILABLE, "the upload could not be stored; try again")));
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        if (upload != null) {
+            LOG.info("upload of {} broke off after {} bytes: {}", upload.path(), upload.received(), failure.toString());
+        }
+        end(HttpReply.error(new CoherenceException(ErrorCode.INVALID_ARGUMENT, "the upload broke off; nothing was stored")));
+    }
+
+    /** Called every second by the watch: ends the upload when it is too slow or too long. */
+    synchronized void check(long now) {
+        if (ended) {
+            return;
+        }
+        if (now - started > limits.deadline().toNanos()) {
+            LOG.info("upload of {} passed its deadline after {} bytes", upload.path(), upload.received());
+            end(HttpReply.error(new CoherenceException(ErrorCode.UPLOAD_TIMEOUT, "the upload took longer than "
+                    + limits.deadline().toMinutes() + " minutes; nothing was stored, reserve a new upload")));
+            return;
+        }
+        if (now - windowStart >= limits.rateWindow().toNanos()) {
+            double seconds = (now - windowStart) / 1e9;
+            if (windowBytes < limits.minBytesPerSecond() * seconds) {
+                LOG.info("upload of {} too slow: {} bytes in {} s", upload.path(), windowBytes, Math.round(seconds));
+                end(HttpReply.error(new CoherenceException(ErrorCode.UPLOAD_TIMEOUT, "the upload was slower than "
+                        + limits.minBytesPerSecond() / 1024 + " KiB/s for " + limits.rateWindow().toSeconds()
+                        + " s; nothing was stored, try again on a better connection")));
+                return;
+            }
+            windowStart = now;
+            windowBytes = 0;
+        }
+    }
+
+    private synchronized void end(HttpReply reply) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        watch.remove(this);
+        if (upload != null) {
+            upload.abort();
+        }
+        try {
+            HttpServletResponse response = (HttpServletResponse) async.getResponse();
+            if (!response.isCommitted()) {
+                if (reply.status() >= 400) {
+                    // whatever of the body is still coming is not wanted: do not keep the connection to read it
+                    response.setHeader("Connection", "close");
+                }
+                ServletExchange.write(reply, response);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("could not answer an upload: {}", e.toString());
+        } finally {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // the container ended the request first (client gone)
+            }
+        }
+    }
+}

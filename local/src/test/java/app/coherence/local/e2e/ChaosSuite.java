@@ -1,0 +1,245 @@
+package app.coherence.local.e2e;
+
+import app.coherence.analysis.decode.Clips;
+import app.coherence.core.upload.FinalizedUpload;
+import app.coherence.core.video.VideoStore;
+import app.coherence.embedded.blob.FileSystemBlobStore;
+import app.coherence.embedded.emulator.EmulatorProcess;
+import app.coherence.local.events.StorageEventForwarder;
+import app.coherence.local.e2e.RunningSystem.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The fault suite ({@code ./coherence chaos}): against the real local system, on free ports and a data
+ * directory of its own, it stalls hundreds of uploads while timing the API, feeds the user's bad files,
+ * delivers finalize events twice and after the fact, and kills each emulator; then checks that every
+ * accepted upload ended completed or failed with a clear code and that no stored file is orphaned.
+ * Prints one row per fault: fault, expected, observed, and exits 1 when one was not as expected.
+ */
+public final class ChaosSuite {
+    /** Stalled uploads in the full run: more than Tomcat's 200 threads, as 30 free accounts' daily quota. */
+    static final int FULL_STALLS = 300;
+    /** Stalled uploads in the test command's part. */
+    static final int CI_STALLS = 100;
+    private final List<String[]> rows = new ArrayList<>();
+    private final Map<String, String> accepted = new LinkedHashMap<>();
+    private boolean failed;
+
+    ChaosSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int stalls = args.length > 0 && args[0].equals("--ci") ? CI_STALLS : FULL_STALLS;
+        Path dir = Files.createTempDirectory("coherence-chaos");
+        ChaosSuite suite = new ChaosSuite();
+        suite.run(dir, stalls);
+        suite.print();
+        System.exit(suite.failed ? 1 : 0);
+    }
+
+    /** Runs every fault; returns whether all were as expected. */
+    boolean run(Path dir, int stalls) throws Exception {
+        try (RunningSystem system = RunningSystem.start(dir.resolve("data"), dir.resolve("system.log"),
+                "--QUOTA_FREE_PER_MONTH=1000", "--QUOTA_UPLOADS_PER_DAY=1000", "--coherence.upload-rate-window=10s",
+                "--coherence.task-min-backoff=1s", "--coherence.task-max-backoff=5s")) {
+            String token = system.signIn("chaos@example.com").idToken();
+            stallUploads(system, token, stalls);
+            badFile(system, token, "video of 32x32 pixels", Files.readAllBytes(Clips.sized(dir.resolve("tiny.mp4"), 6, 32, 32)));
+            byte[] garbage = new byte[200_000];
+            new Random(12).nextBytes(garbage);
+            badFile(system, token, "random bytes sent as video/mp4", garbage);
+            duplicateEvents(system, token, Files.readAllBytes(Clips.sized(dir.resolve("tiny2.mp4"), 6, 32, 32)));
+            for (EmulatorProcess emulator : List.of(system.emulators().firestore(), system.emulators().pubsub(),
+                    system.emulators().auth())) {
+                killEmulator(system, token, emulator);
+            }
+            checkAfterRecovery(system, token);
+        }
+        return !failed;
+    }
+
+    private void row(String fault, String expected, String observed, boolean ok) {
+        rows.add(new String[] {fault, expected, observed + (ok ? "" : "  << NOT AS EXPECTED")});
+        failed |= !ok;
+    }
+
+    void print() {
+        int a = "fault".length();
+        int b = "expected".length();
+        for (String[] r : rows) {
+            a = Math.max(a, r[0].length());
+            b = Math.max(b, r[1].length());
+        }
+        String format = "%-" + a + "s | %-" + b + "s | %s%n";
+        System.out.printf(format, "fault", "expected", "observed");
+        System.out.println("-".repeat(a) + "-+-" + "-".repeat(b) + "-+-" + "-".repeat(20));
+        for (String[] r : rows) {
+            System.out.printf(format, (Object[]) r);
+        }
+    }
+
+    private void stallUploads(RunningSystem system, String token, int count) throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            // every reservation first, so no stall reaches its rate window before the last one starts
+            List<URI> urls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Reply reserved = system.postJson("/v1/uploads", token,
+                        Map.of("title", "Stall " + i, "contentType", "video/mp4", "sizeBytes", 1_000_000));
+                urls.add(URI.create(reserved.json().path("uploadUrl").asText()));
+            }
+            for (URI uri : urls) {
+                Socket socket = new Socket(uri.getHost(), uri.getPort());
+                OutputStream out = socket.getOutputStream();
+                out.write(("PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: video/mp4\r\nContent-Length: 1000000\r\n\r\n0123456789").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                sockets.add(socket);
+            }
+            long[] during;
+            try {
+                during = StalledUploadsEndToEndTest.longestAnswers(system, token, Duration.ofSeconds(5));
+            } catch (AssertionError notOk) {
+                during = new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+            }
+            row(count + " uploads stall after 10 bytes", "/healthz and API answer 200 within 1000 ms",
+                    "longest answer /healthz " + during[0] + " ms, API " + during[1] + " ms",
+                    during[0] < 1000 && during[1] < 1000);
+            int cut = 0;
+            for (Socket socket : sockets) {
+                socket.setSoTimeout(20_000);
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                cut += answer.startsWith("HTTP/1.1 408") && answer.contains("UPLOAD_TIMEOUT") ? 1 : 0;
+            }
+            row("the same uploads stay below the minimum rate", "each cut off: 408 UPLOAD_TIMEOUT JSON",
+                    cut + " of " + count + " cut off that way", cut == count);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private String upload(RunningSystem system, String token, String title, byte[] body) throws Exception {
+        Reply reserved = system.postJson("/v1/uploads", token,
+                Map.of("title", title, "contentType", "video/mp4", "sizeBytes", body.length));
+        String videoId = reserved.json().path("videoId").asText();
+        Reply put = system.put(reserved.json().path("uploadUrl").asText(), "video/mp4", body);
+        if (put.status() == 200) {
+            accepted.put(videoId, title);
+        }
+        return videoId;
+    }
+
+    private JsonNode awaitEnd(RunningSystem system, String token, String videoId, Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        JsonNode video = null;
+        while (System.nanoTime() < until) {
+            Reply reply = system.get("/v1/videos/" + videoId, token);
+            if (reply.status() == 200) {
+                video = reply.json();
+                String status = video.path("status").asText();
+                if (status.equals("completed") || status.equals("failed")) {
+                    return video;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return video;
+    }
+
+    private void badFile(RunningSystem system, String token, String fault, byte[] body) throws Exception {
+        String videoId = upload(system, token, fault, body);
+        JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(3));
+        String code = video == null ? "none" : video.path("error").path("code").asText();
+        int attempts = attempts(system, videoId);
+        row(fault, "failed INVALID_MEDIA at the first attempt",
+                (video == null ? "no answer" : video.path("status").asText()) + " " + code + " after " + attempts + " attempt(s)",
+                code.equals("INVALID_MEDIA") && attempts <= 1);
+    }
+
+    private void duplicateEvents(RunningSystem system, String token, byte[] body) throws Exception {
+        String videoId = upload(system, token, "finalize delivered three times", body);
+        String uid = system.bean(VideoStore.class).find(videoId).orElseThrow().userId();
+        FinalizedUpload again = new FinalizedUpload("coherence-local", "uploads/" + uid + "/" + videoId, body.length, "video/mp4");
+        StorageEventForwarder events = system.bean(StorageEventForwarder.class);
+        events.deliverNow(again);
+        JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(3));
+        events.deliverNow(again); // after the outcome: out of order
+        Thread.sleep(2000);
+        JsonNode after = system.get("/v1/videos/" + videoId, token).json();
+        int attempts = attempts(system, videoId);
+        row("finalize event twice, and once more after the outcome", "one analysis, outcome unchanged",
+                video.path("status").asText() + " after " + attempts + " attempt(s), then " + after.path("status").asText(),
+                attempts == 1 && after.path("status").asText().equals(video.path("status").asText()));
+    }
+
+    private void killEmulator(RunningSystem system, String token, EmulatorProcess emulator) throws Exception {
+        List<ProcessHandle> tree = emulator.processTree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS); // dead, not dying
+        }
+        long killed = System.nanoTime();
+        boolean sawDown = false;
+        long longest = 0;
+        int worst = 200;
+        long until = killed + Duration.ofMinutes(3).toNanos();
+        boolean back = false;
+        while (System.nanoTime() < until) {
+            long start = System.nanoTime();
+            Reply health = system.get("/healthz", null);
+            Reply list = system.get("/v1/videos?limit=5", token);
+            longest = Math.max(longest, (System.nanoTime() - start) / 1_000_000);
+            sawDown |= health.status() == 503;
+            if (list.status() >= 500) {
+                worst = list.errorCode().equals("UNAVAILABLE") ? Math.max(worst, 503) : 500;
+            }
+            if (health.status() == 200 && list.status() == 200 && emulator.isRunning()) {
+                back = true;
+                break;
+            }
+            Thread.sleep(500);
+        }
+        long downFor = (System.nanoTime() - killed) / 1_000_000_000;
+        row(emulator.name() + " emulator killed", "/healthz 503 while down, API 503 never 500, back by itself, old token valid",
+                (sawDown ? "healthz 503" : "healthz never 503") + ", API worst " + worst + ", "
+                        + (back ? "back after " + downFor + " s" : "not back in 3 min") + ", longest answer " + longest + " ms",
+                back && worst != 500);
+    }
+
+    private void checkAfterRecovery(RunningSystem system, String token) throws Exception {
+        int ended = 0;
+        for (String videoId : accepted.keySet()) {
+            JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(2));
+            String status = video == null ? "" : video.path("status").asText();
+            boolean clear = status.equals("completed") || (status.equals("failed") && !video.path("error").path("code").asText().isEmpty());
+            ended += clear ? 1 : 0;
+        }
+        row("every upload that got a 2xx", "ends completed or failed with a code",
+                ended + " of " + accepted.size() + " did (lost: " + (accepted.size() - ended) + ")", ended == accepted.size());
+        FileSystemBlobStore blobs = system.bean(FileSystemBlobStore.class);
+        int orphans = 0;
+        for (String path : blobs.list("uploads/")) {
+            String videoId = path.substring(path.lastIndexOf('/') + 1);
+            orphans += system.get("/v1/videos/" + videoId, token).status() == 404 ? 1 : 0;
+        }
+        row("stored files after recovery", "none without its video", orphans + " orphaned", orphans == 0);
+    }
+
+    private static int attempts(RunningSystem system, String videoId) {
+        return system.bean(VideoStore.class).find(videoId).map(v -> v.attempts()).orElse(-1);
+    }
+}

@@ -2,6 +2,8 @@ package app.coherence.analysis.decode;
 
 import app.coherence.core.analysis.MediaRejectedException;
 import app.coherence.core.error.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the user's file from our own faults while decoding: an error raised by OpenCV or FFmpeg on the
@@ -9,6 +11,7 @@ import app.coherence.core.error.ErrorCode;
  * cancelled attempt or a failing sink of ours, passes through unchanged and is retried as ours.
  */
 final class MediaFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaFailures.class);
 
     private MediaFailures() {
     }
@@ -18,7 +21,14 @@ final class MediaFailures {
             return e;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SinkFailure) {
+                return e; // our code on a frame that decoded fine: ours, retried
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (fromMediaLibrary(t)) {
+                // the cause stays in the log: the user sees only that the file could not be read
+                LOG.warn("the {} track failed in the media library: {}", track, t.getMessage());
                 return new MediaRejectedException(ErrorCode.INVALID_MEDIA,
                         "the " + track + " track cannot be decoded (damaged or unusual file)");
             }

@@ -12,6 +12,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import app.coherence.analysis.decode.FrameSink;
+import app.coherence.analysis.decode.SinkFailure;
 import app.coherence.analysis.vision.face.FaceReading;
 import app.coherence.analysis.vision.face.FaceTracker;
 import java.lang.management.ManagementFactory;
@@ -62,7 +63,7 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
     @Override
     public void accept(double seconds, Mat bgr) {
         if (failure != null) {
-            throw new IllegalStateException("vision failed", failure);
+            throw new SinkFailure("vision", failure);
         }
         try {
             queue.put(new Sampled(seconds, bgr.clone()));
@@ -82,7 +83,7 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for vision", e);
         }
         if (failure != null) {
-            throw new IllegalStateException("vision failed", failure);
+            throw new SinkFailure("vision", failure);
         }
         return new VisionTrack(List.copyOf(frames), thumbnail);
     }

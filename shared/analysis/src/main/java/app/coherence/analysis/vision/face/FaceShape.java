@@ -17,6 +17,7 @@ final class FaceShape {
     private FaceShape() {
     }
 
+    /** The reading, or null when the points are too degenerate to be a face. */
     static FaceReading of(double[][] m, double frameWidth) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
@@ -29,6 +30,9 @@ final class FaceShape {
             maxY = Math.max(maxY, p[1]);
         }
         double[] pose = HeadPose.of(m, frameWidth);
+        if (pose == null) {
+            return null;
+        }
         double eyeSpan = Math.max(1e-6, dist(m[RIGHT_OUTER], m[LEFT_OUTER]));
         double eyes = (lids(m, RIGHT_LIDS, RIGHT_OUTER, RIGHT_INNER) + lids(m, LEFT_LIDS, LEFT_OUTER, LEFT_INNER)) / 2;
         double mouthWidth = dist(m[MOUTH_RIGHT], m[MOUTH_LEFT]) / eyeSpan;

@@ -45,13 +45,13 @@ public final class FaceTracker implements AutoCloseable {
                 found = mesh.read(frame, Square.around(box.centreX(), box.centreY(), Math.max(box.width(), box.height()) * CROP_SCALE));
             }
         }
-        if (found == null) {
+        FaceReading reading = found == null ? null : FaceShape.of(found.mesh(), frame.cols());
+        if (reading == null) {
             last = null;
             missed++;
             return null;
         }
         missed = 0;
-        FaceReading reading = FaceShape.of(found.mesh(), frame.cols());
         last = Square.around(reading.centreX(), reading.centreY(), Math.max(reading.width(), reading.height()) * CROP_SCALE);
         lastSeen = last;
         return reading;

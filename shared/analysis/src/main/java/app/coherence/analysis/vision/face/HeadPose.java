@@ -32,12 +32,16 @@ final class HeadPose {
     private HeadPose() {
     }
 
+    /** Rigid points closer together than this are no face a pose can be read from (a collapsed mesh). */
+    private static final double MIN_SPREAD_PX = 2;
+
     /**
      * {yaw, pitch, roll} in degrees: yaw positive when the face turns to the image's right (the speaker's
      * left), pitch positive when it tips down, roll positive when the head leans to the image's right.
      *
      * @param mesh   468 x {x, y} in frame pixels
      * @param focal  the camera's focal length in pixels (the frame's width: a webcam's field of view)
+     * @return yaw, pitch, roll in degrees, or null when the landmarks are too degenerate for a pose
      */
     static double[] of(double[][] mesh, double focal) {
         double cx = 0;
@@ -48,6 +52,13 @@ final class HeadPose {
         }
         cx /= IDS.length;
         cy /= IDS.length;
+        double spread = 0;
+        for (int id : IDS) {
+            spread = Math.max(spread, Math.hypot(mesh[id][0] - cx, mesh[id][1] - cy));
+        }
+        if (spread < MIN_SPREAD_PX) {
+            return null;
+        }
         try (Mat object = new Mat(IDS.length, 1, CV_64FC3); Mat image = new Mat(IDS.length, 1, CV_64FC2);
                 Mat camera = new Mat(3, 3, CV_64F); Mat distortion = new Mat(); Mat rvec = new Mat(); Mat tvec = new Mat();
                 Mat rotation = new Mat()) {
@@ -64,7 +75,12 @@ final class HeadPose {
                 k.put(1, 1, focal);
                 k.put(2, 2, 1.0);
             }
-            solvePnP(object, image, camera, distortion, rvec, tvec, false, SOLVEPNP_ITERATIVE);
+            try {
+                solvePnP(object, image, camera, distortion, rvec, tvec, false, SOLVEPNP_ITERATIVE);
+            } catch (RuntimeException degenerate) {
+                // landmarks collapsed (the mesh read a crop with no real face): no pose, not a failed talk
+                return null;
+            }
             Rodrigues(rvec, rotation);
             try (DoubleIndexer r = rotation.createIndexer()) {
                 // where the face points (its +z, towards the viewer, is -z in object axes) and its up (-y)

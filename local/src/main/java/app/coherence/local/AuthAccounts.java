@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class AuthAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(AuthAccounts.class);
     private static final List<String> KEPT_FIELDS = List.of("localId", "email", "emailVerified", "displayName",
-            "salt", "passwordHash", "createdAt", "disabled");
+            "salt", "passwordHash", "createdAt", "lastLoginAt", "disabled", "validSince");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String hostPort;
@@ -92,7 +92,26 @@ final class AuthAccounts {
         if (reply.path("error").isArray() && !reply.path("error").isEmpty()) {
             LOG.warn("some Auth accounts were not restored: {}", reply.path("error"));
         }
+        keepTokensValid(users);
         return users.size();
+    }
+
+    /**
+     * batchCreate marks every restored account's tokens as issued before "now", so every ID token from
+     * before the restart would be refused as revoked; an admin update sets the saved cut-off back.
+     */
+    private void keepTokensValid(JsonNode users) {
+        for (JsonNode user : users) {
+            if (!user.hasNonNull("validSince")) {
+                continue;
+            }
+            ObjectNode update = Json.mapper().createObjectNode();
+            update.set("localId", user.get("localId"));
+            update.set("validSince", user.get("validSince"));
+            send(HttpRequest.newBuilder(URI.create(admin("accounts:update")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(update))));
+        }
     }
 
     private String admin(String method) {

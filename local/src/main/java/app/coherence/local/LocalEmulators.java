@@ -121,6 +121,11 @@ public final class LocalEmulators implements AutoCloseable {
         return auth;
     }
 
+    /** The Auth emulator answers and has its saved accounts back (before that, old tokens read as revoked). */
+    public boolean authReady() {
+        return auth.isRunning() && !authRestoring;
+    }
+
     /** Exports the Firestore data now (also done on stop). */
     public void export(String projectId, Path dir) {
         firestore.export(projectId, dir);

@@ -106,7 +106,7 @@ public class LocalSystemConfiguration {
         Readiness readiness = new Readiness();
         readiness.add("emulator:firestore", emulators.firestore()::isRunning);
         readiness.add("emulator:pubsub", emulators.pubsub()::isRunning);
-        readiness.add("emulator:auth", emulators.auth()::isRunning);
+        readiness.add("emulator:auth", emulators::authReady);
         for (String function : REQUIRED_FUNCTIONS) {
             readiness.add("function:" + function, () -> beans.containsBean(function));
         }

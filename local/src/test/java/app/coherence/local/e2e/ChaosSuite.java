@@ -198,12 +198,15 @@ public final class ChaosSuite {
         int worst = 200;
         long until = killed + Duration.ofMinutes(3).toNanos();
         boolean back = false;
+        String last = "";
         while (System.nanoTime() < until) {
             long start = System.nanoTime();
             Reply health = system.get("/healthz", null);
             Reply list = system.get("/v1/videos?limit=5", token);
             longest = Math.max(longest, (System.nanoTime() - start) / 1_000_000);
             sawDown |= health.status() == 503;
+            last = "last /healthz " + health.status() + " " + health.body().replaceAll("\\s+", " ")
+                    + ", list " + list.status() + " " + list.errorCode();
             if (list.status() >= 500) {
                 worst = list.errorCode().equals("UNAVAILABLE") ? Math.max(worst, 503) : 500;
             }
@@ -216,7 +219,7 @@ public final class ChaosSuite {
         long downFor = (System.nanoTime() - killed) / 1_000_000_000;
         row(emulator.name() + " emulator killed", "/healthz 503 while down, API 503 never 500, back by itself, old token valid",
                 (sawDown ? "healthz 503" : "healthz never 503") + ", API worst " + worst + ", "
-                        + (back ? "back after " + downFor + " s" : "not back in 3 min") + ", longest answer " + longest + " ms",
+                        + (back ? "back after " + downFor + " s" : "not back in 3 min (" + last + ")") + ", longest answer " + longest + " ms",
                 back && worst != 500);
     }
 

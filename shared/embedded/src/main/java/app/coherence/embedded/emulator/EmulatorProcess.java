@@ -32,6 +32,8 @@ public abstract class EmulatorProcess implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private Process process;
+    /** The process once it answered, read without the lock so health checks never wait for a (re)start. */
+    private volatile Process ready;
     private Thread shutdownHook;
     private boolean stopped;
     private boolean stopOnJvmExit = true;
@@ -94,8 +96,9 @@ public abstract class EmulatorProcess implements AutoCloseable {
         return logFile;
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        Process answered = ready;
+        return answered != null && answered.isAlive();
     }
 
     /**
@@ -116,6 +119,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
             }
             shutdownHook = null;
         }
+        ready = null;
         process = null;
         start(timeout);
         return true;
@@ -155,6 +159,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
             stop();
             throw notReady;
         }
+        ready = process;
         log.info("{} emulator ready on {} after {} ms", name, hostPort(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -205,6 +210,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
             return;
         }
         stopped = true;
+        ready = null;
         if (process.isAlive()) {
             try {
                 beforeStop();

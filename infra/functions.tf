@@ -106,6 +106,9 @@ resource "google_cloudfunctions2_function" "fn" {
 
     environment_variables = merge(local.common_env, each.value.env, {
       SPRING_CLOUD_FUNCTION_DEFINITION = each.value.definition
+      # The class archive cloudbuild.yaml made by a training run (functions/class-archive.sh) ships
+      # beside the jar; a JVM that cannot use it warns and starts without it (-Xshare:auto).
+      JAVA_TOOL_OPTIONS = "-XX:SharedArchiveFile=/workspace/function-${each.value.module}.jsa -Xshare:auto"
     })
 
     dynamic "secret_environment_variables" {

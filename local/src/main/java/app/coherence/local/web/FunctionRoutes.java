@@ -1,6 +1,7 @@
 package app.coherence.local.web;
 
 import app.coherence.core.error.ErrorCode;
+import app.coherence.core.http.FunctionRoute;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpReply;
@@ -10,19 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which function bean answers which path, as the functions are deployed on GCP: {@code uploads}
- * (POST /v1/uploads, GET /v1/usage, POST /tasks/sweep-reservations and /tasks/reconcile), {@code analyzeTask}
- * (/tasks/analyze), {@code stripeWebhook} (/v1/stripe/webhook), {@code billing} (/v1/billing/**) and
- * {@code api} (the rest of /v1/, and POST /tasks/cleanup-deleted).
+ * Hands each call to the function bean that answers its path, as the functions are deployed on GCP:
+ * the table is {@link FunctionRoute}, which Hosting's rewrites and Terraform are checked against.
  */
 public final class FunctionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRoutes.class);
-
-    public static final String UPLOADS = "uploads";
-    public static final String ANALYZE_TASK = "analyzeTask";
-    public static final String API = "api";
-    public static final String BILLING = "billing";
-    public static final String STRIPE_WEBHOOK = "stripeWebhook";
 
     private final Map<String, HttpFunction> functions;
 
@@ -31,28 +24,9 @@ public final class FunctionRoutes {
         this.functions = Map.copyOf(functions);
     }
 
-    /** The bean name that serves {@code path}, or empty when no function does. */
+    /** The bean name that serves {@code path}, or empty when no function does (the table is {@link FunctionRoute}). */
     public static Optional<String> functionFor(String path) {
-        if (path.equals("/v1/uploads") || path.equals("/v1/usage") || path.equals("/tasks/sweep-reservations")
-                || path.equals("/tasks/reconcile")) {
-            return Optional.of(UPLOADS);
-        }
-        if (path.equals("/tasks/analyze")) {
-            return Optional.of(ANALYZE_TASK);
-        }
-        if (path.equals("/tasks/cleanup-deleted")) {
-            return Optional.of(API);
-        }
-        if (path.equals("/v1/stripe/webhook")) {
-            return Optional.of(STRIPE_WEBHOOK);
-        }
-        if (path.equals("/v1/billing") || path.startsWith("/v1/billing/")) {
-            return Optional.of(BILLING);
-        }
-        if (path.startsWith("/v1/")) {
-            return Optional.of(API);
-        }
-        return Optional.empty();
+        return FunctionRoute.of(path).map(FunctionRoute::bean);
     }
 
     public boolean has(String name) {
@@ -66,9 +40,9 @@ public final class FunctionRoutes {
             return HttpReply.error(ErrorCode.NOT_FOUND, "no such endpoint: " + call.method() + " " + call.path());
         }
         HttpFunction function = functions.get(name.get());
-        if (function == null && name.get().equals(BILLING)) {
+        if (function == null && name.get().equals(FunctionRoute.BILLING.bean())) {
             // The api function hands /v1/billing/** to billing itself, and says so when it is absent.
-            function = functions.get(API);
+            function = functions.get(FunctionRoute.API.bean());
         }
         if (function == null) {
             return HttpReply.error(ErrorCode.UNAVAILABLE, "the " + name.get() + " function is not running here");

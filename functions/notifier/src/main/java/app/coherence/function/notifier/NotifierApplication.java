@@ -1,19 +1,20 @@
 package app.coherence.function.notifier;
 
 import app.coherence.gcp.GcpPortsConfiguration;
+import app.coherence.gcp.function.FunctionApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.PropertySource;
 
 /**
  * The notifier deployed alone on Cloud Functions (Pub/Sub trigger on analysis-events): entry point
  * {@code app.coherence.gcp.function.CoherenceFunctionInvoker}, bean {@code analysisEventsNotifier}.
  * Not used by local/.
  */
+// the invoker takes only a Spring Boot configuration as start class; functional start: never parsed as one
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-@Import({NotifierFunctionConfiguration.class, GcpPortsConfiguration.class})
-@PropertySource("classpath:app/coherence/function/notifier/notifier-function.properties")
-public class NotifierApplication {
+public class NotifierApplication extends FunctionApplication {
+
+    public NotifierApplication() {
+        super("classpath:app/coherence/function/notifier/notifier-function.properties",
+                NotifierFunctionConfiguration.class, GcpPortsConfiguration.class);
+    }
 }

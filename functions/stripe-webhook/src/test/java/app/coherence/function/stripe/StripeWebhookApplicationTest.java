@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The deployable application: Spring Boot with the GCP ports (Firestore on the emulator) serves signed events. */
@@ -45,8 +45,10 @@ class StripeWebhookApplicationTest {
         env.put("STRIPE_PRICE_INDIVIDUAL", "price_app_individual");
         env.put("STRIPE_PRICE_PRO", "price_app_pro");
         env.put("logging.structured.format.console", "");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StripeWebhookApplication.class)
-                .web(WebApplicationType.NONE).properties(env).run()) {
+        FunctionalSpringApplication application = new FunctionalSpringApplication(StripeWebhookApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(env);
+        try (ConfigurableApplicationContext context = application.run()) {
             assertThat(context.getEnvironment().getProperty("spring.cloud.function.definition")).isEqualTo("stripeWebhook");
             HttpFunction webhook = context.getBean("stripeWebhook", HttpFunction.class);
             UserStore users = context.getBean(UserStore.class);

@@ -5,7 +5,9 @@ import app.coherence.core.upload.BlobStore;
 import app.coherence.core.upload.FinalizedUpload;
 import app.coherence.core.upload.UploadPath;
 import app.coherence.core.upload.UploadService;
+import app.coherence.core.video.Effect;
 import app.coherence.core.video.Video;
+import app.coherence.core.video.VideoLifecycle;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.core.video.VideoStore;
 import java.time.Clock;
@@ -26,10 +28,6 @@ import org.slf4j.MDC;
  */
 public class UploadReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(UploadReconciler.class);
-    /** A queued video normally starts within seconds; this long without a change means its task was lost. */
-    static final Duration QUEUED_GRACE = Duration.ofMinutes(10);
-    /** A lease that ran out this long ago was not taken over by the queue's own retry. */
-    static final Duration LEASE_GRACE = Duration.ofMinutes(2);
     private static final String UPLOADS = "uploads/";
 
     private final VideoStore videos;
@@ -93,12 +91,8 @@ public class UploadReconciler {
         }
         for (Video video : videos.findUnfinished()) {
             each(video.videoId(), video.userId(), counts, () -> {
-                boolean lostTask = video.status() == VideoStatus.QUEUED
-                        && video.updatedAt() != null && video.updatedAt().isBefore(now.minus(QUEUED_GRACE));
-                boolean leaseGone = video.status() == VideoStatus.PROCESSING
-                        && (video.leaseUntil() == null ? video.updatedAt() != null && video.updatedAt().isBefore(now.minus(LEASE_GRACE))
-                                : video.leaseUntil().isBefore(now.minus(LEASE_GRACE)));
-                if (lostTask || leaseGone) {
+                // the lifecycle decides whether the video was left behind; this sweep only carries it out
+                if (VideoLifecycle.reconcile(video, now).effects().contains(Effect.ENQUEUE_ANALYSIS)) {
                     boolean enqueued = tasks.enqueueAnalysis(video.videoId());
                     LOG.info("reconcile: {} video had no live attempt; task {}", video.status().wireName(),
                             enqueued ? "enqueued again" : "exists already");

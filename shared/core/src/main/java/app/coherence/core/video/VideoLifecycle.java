@@ -20,6 +20,10 @@ import java.time.Instant;
  * step into {@code failed} gives the slot back, and so does deleting an upload that never arrived.
  */
 public final class VideoLifecycle {
+    /** A queued video normally starts within seconds; this long without a change means its task was lost. */
+    public static final Duration QUEUED_GRACE = Duration.ofMinutes(10);
+    /** A lease that ran out this long ago was not taken over by the queue's own retry. */
+    public static final Duration LEASE_GRACE = Duration.ofMinutes(2);
     /** The progress stage a claimed attempt starts in. */
     public static final String FIRST_STAGE = "download";
 
@@ -166,8 +170,9 @@ public final class VideoLifecycle {
     }
 
     /**
-     * What a video left behind by a stop or a lost task needs: an overdue reservation expires, a queued
-     * video or one whose lease ran out is dispatched again; anything else is fine as it is.
+     * What a video left behind by a stop or a lost task needs: an overdue reservation expires; a video
+     * queued for longer than {@link #QUEUED_GRACE}, or processing with a lease (or, without one, a last
+     * change) older than {@link #LEASE_GRACE}, is dispatched again; anything else is fine as it is.
      */
     public static Transition reconcile(Video v, Instant now) {
         if (v.status() == VideoStatus.AWAITING_UPLOAD) {
@@ -176,10 +181,19 @@ public final class VideoLifecycle {
         if (v.isDeleted() || v.status().isTerminal()) {
             return Transition.stay(v, Verdict.UNCHANGED);
         }
-        if (v.status() == VideoStatus.PROCESSING && v.leaseUntil() != null && v.leaseUntil().isAfter(now)) {
-            return Transition.stay(v, Verdict.BUSY);
+        if (v.status() == VideoStatus.QUEUED) {
+            return olderThan(v.updatedAt(), QUEUED_GRACE, now)
+                    ? Transition.stay(v, Verdict.UNCHANGED, Effect.ENQUEUE_ANALYSIS)
+                    : Transition.stay(v, Verdict.UNCHANGED);
         }
-        return Transition.stay(v, Verdict.UNCHANGED, Effect.ENQUEUE_ANALYSIS);
+        Instant heldUntil = v.leaseUntil() != null ? v.leaseUntil() : v.updatedAt();
+        return olderThan(heldUntil, LEASE_GRACE, now)
+                ? Transition.stay(v, Verdict.UNCHANGED, Effect.ENQUEUE_ANALYSIS)
+                : Transition.stay(v, Verdict.BUSY);
+    }
+
+    private static boolean olderThan(Instant time, Duration grace, Instant now) {
+        return time != null && time.isBefore(now.minus(grace));
     }
 
     /** True for a video whose analysis ran to a stored outcome (not one failed before any attempt). */

@@ -7,6 +7,7 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.quota.UsageStore;
 import app.coherence.core.upload.UploadLedger;
+import app.coherence.core.video.Progress;
 import app.coherence.core.video.Transition;
 import app.coherence.core.video.Verdict;
 import app.coherence.core.video.Video;
@@ -128,5 +129,30 @@ public abstract class VideoStoreContract {
                 .contains(queued.videoId()).doesNotContain(overdue.videoId());
         videos().apply(queued.videoId(), x -> VideoLifecycle.delete(x, later));
         assertThat(videos().findUnfinished()).extracting(Video::videoId).doesNotContain(queued.videoId());
+    }
+
+    @Test
+    void anAttemptIsKeptWithItsVideoThroughClaimProgressAndCompletion() {
+        Video v = reservation(newId("u"));
+        ledger().reserve(v);
+        videos().apply(v.videoId(), x -> VideoLifecycle.acceptUpload(x, 100, "video/mp4", NOW));
+        Duration lease = Duration.ofSeconds(90);
+        Transition claimed = videos().apply(v.videoId(), x -> VideoLifecycle.claim(x, "attempt-1", NOW.plusSeconds(1), lease))
+                .orElseThrow();
+        assertThat(videos().find(v.videoId())).contains(claimed.video());
+        assertThat(videos().findUnfinished()).filteredOn(x -> x.videoId().equals(v.videoId())).containsExactly(claimed.video());
+
+        Transition renewed = videos().apply(v.videoId(), x -> VideoLifecycle.progress(x, "attempt-1", Progress.of("speech", 40),
+                NOW.plusSeconds(30), lease)).orElseThrow();
+        assertThat(videos().find(v.videoId()).orElseThrow().leaseUntil()).isEqualTo(NOW.plusSeconds(30).plus(lease))
+                .isEqualTo(renewed.video().leaseUntil());
+        Transition other = videos().apply(v.videoId(), x -> VideoLifecycle.progress(x, "attempt-0", Progress.of("speech", 50),
+                NOW.plusSeconds(31), lease)).orElseThrow();
+        assertThat(other.moved()).as("only the attempt that holds the video").isFalse();
+
+        Transition done = videos().apply(v.videoId(), x -> VideoLifecycle.complete(x, "attempt-1", 70, "Good Start", 60.0, null,
+                NOW.plusSeconds(60))).orElseThrow();
+        assertThat(videos().find(v.videoId())).contains(done.video());
+        assertThat(videos().find(v.videoId()).orElseThrow().leaseUntil()).isNull();
     }
 }

@@ -165,9 +165,15 @@ class VideoLifecycleTest {
         assertThat(VideoLifecycle.reconcile(reserved(), T0.plus(Duration.ofHours(2))).effects())
                 .containsExactly(Effect.RETURN_QUOTA_SLOT);
         Video queued = VideoLifecycle.acceptUpload(reserved(), 1000, "video/mp4", T0).video();
-        assertThat(VideoLifecycle.reconcile(queued, T0).effects()).containsExactly(Effect.ENQUEUE_ANALYSIS);
+        assertThat(VideoLifecycle.reconcile(queued, T0.plus(Duration.ofMinutes(9))).effects()).as("its task is on its way").isEmpty();
+        assertThat(VideoLifecycle.reconcile(queued, T0.plus(Duration.ofMinutes(11))).effects()).containsExactly(Effect.ENQUEUE_ANALYSIS);
         Video live = processing("a1");
         assertThat(VideoLifecycle.reconcile(live, T0.plusSeconds(70)).verdict()).isEqualTo(Verdict.BUSY);
-        assertThat(VideoLifecycle.reconcile(live, live.leaseUntil().plusSeconds(1)).effects()).containsExactly(Effect.ENQUEUE_ANALYSIS);
+        assertThat(VideoLifecycle.reconcile(live, live.leaseUntil().plusSeconds(1)).verdict())
+                .as("the queue's own retry may still take over").isEqualTo(Verdict.BUSY);
+        assertThat(VideoLifecycle.reconcile(live, live.leaseUntil().plus(Duration.ofMinutes(3))).effects())
+                .containsExactly(Effect.ENQUEUE_ANALYSIS);
+        Video done = VideoLifecycle.complete(live, "a1", 80, "Strong", 60.0, null, T0.plusSeconds(200)).video();
+        assertThat(VideoLifecycle.reconcile(done, T0.plus(Duration.ofHours(1))).effects()).isEmpty();
     }
 }

@@ -4,8 +4,11 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.gcp.Deadlines;
 import com.google.api.core.ApiFuture;
+import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.firestore.FirestoreException;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +27,8 @@ import org.slf4j.LoggerFactory;
 final class FirestoreErrors {
     private static final Logger LOG = LoggerFactory.getLogger(FirestoreErrors.class);
     /** gRPC codes worth a retry: contention left over, overload, a deadline, a dropped connection. */
-    private static final Set<String> TRANSIENT = Set.of("ABORTED", "UNAVAILABLE", "DEADLINE_EXCEEDED",
-            "RESOURCE_EXHAUSTED", "CANCELLED");
+    private static final Set<StatusCode.Code> TRANSIENT = EnumSet.of(StatusCode.Code.ABORTED, StatusCode.Code.UNAVAILABLE,
+            StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.CANCELLED);
 
     private FirestoreErrors() {
     }
@@ -54,7 +57,7 @@ final class FirestoreErrors {
         if (cause instanceof Error error) {
             throw error;
         }
-        String status = statusOf(cause);
+        StatusCode.Code status = statusOf(cause);
         if (status == null && cause instanceof RuntimeException own) {
             return own; // our own code's failure inside a transaction
         }
@@ -67,16 +70,16 @@ final class FirestoreErrors {
     }
 
     /** The gRPC status code of a Firestore failure, or null when it is not one. */
-    static String statusOf(Throwable failure) {
+    static StatusCode.Code statusOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException api) {
-                return api.getStatusCode().getCode().name();
+                return api.getStatusCode().getCode();
             }
             if (t instanceof FirestoreException fs && fs.getStatus() != null) {
-                return fs.getStatus().getCode().name();
+                return GrpcStatusCode.of(fs.getStatus().getCode()).getCode();
             }
             if (t instanceof io.grpc.StatusRuntimeException grpc) {
-                return grpc.getStatus().getCode().name();
+                return GrpcStatusCode.of(grpc.getStatus().getCode()).getCode();
             }
         }
         return null;
@@ -84,6 +87,6 @@ final class FirestoreErrors {
 
     /** True when Firestore refused a create because the document exists. */
     static boolean isAlreadyExists(Throwable failure) {
-        return "ALREADY_EXISTS".equals(statusOf(failure));
+        return statusOf(failure) == StatusCode.Code.ALREADY_EXISTS;
     }
 }

@@ -115,8 +115,26 @@ export const flows = [
     await page.click("[data-testid=stop-recording]");
     await page.waitForSelector("[data-testid=upload-recording]");
     await check(ctx, "05-recorded");
+    // A flaky network: the second chunk of the upload session never gets through.
+    const session = { chunks: [], queries: 0, dropped: null };
+    await page.route("**/blobs/session**", async (route) => {
+      const range = route.request().headers()["content-range"] ?? "";
+      if (range.startsWith("bytes */")) session.queries++;
+      else session.chunks.push(range);
+      if (!session.dropped && session.chunks.length === 2 && !range.startsWith("bytes */")) {
+        session.dropped = range;
+        return route.abort("internetdisconnected");
+      }
+      return route.continue();
+    });
     await page.click("[data-testid=upload-recording]");
-    await page.waitForURL(/#\/videos\//, { timeout: 30000 });
+    await page.waitForSelector("text=/connection dropped/i", { timeout: 30000 });
+    await page.waitForURL(/#\/videos\//, { timeout: 60000 });
+    await page.unroute("**/blobs/session**");
+    assert(session.dropped, `the upload was not chunked (chunks: ${session.chunks.join(", ") || "none"})`);
+    assert(session.queries >= 1, "after the drop the client did not ask the session where to resume");
+    const resumedAt = session.chunks[2]?.match(/^bytes (\d+)-/)?.[1];
+    assert(resumedAt === session.dropped.match(/^bytes (\d+)-/)[1], `resumed at ${session.chunks[2]} after dropping ${session.dropped}`);
     // A recording is webm: the server accepted it; the analysis ends in a report or a plain reason.
     await page.waitForSelector("[data-testid=report], [data-testid=video-status][data-status=failed]", { timeout: 120000 });
     const failed = await page.isVisible("[data-testid=video-status][data-status=failed]");
@@ -125,7 +143,8 @@ export const flows = [
       assert(!/[A-Z]{3,}_[A-Z]+/.test(why), `failure shows a code: ${why}`);
     }
     const shot = await check(ctx, "06-recording-result");
-    return `${preview}, ${shot} (${failed ? "not analysed: " + (await page.textContent("[data-testid=video-progress]")) : "report"})`;
+    return `${session.chunks.length} chunks, ${session.dropped} dropped, ${session.queries} status question(s), resumed at byte ${resumedAt}; `
+      + `${preview}, ${shot} (${failed ? "not analysed: " + (await page.textContent("[data-testid=video-progress]")) : "report"})`;
   } },
 
   { name: "upload-live-progress-report", essential: true, run: async (ctx) => {

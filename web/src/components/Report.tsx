@@ -112,7 +112,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
 
       <div className="report-layout">
       <section className="player" aria-label="Video and timeline">
-        <div className="stage" ref={stageRef} data-testid="stage">
+        <div className="report-stage" ref={stageRef} data-testid="stage">
           {videoUrl
             ? <video ref={videoRef} src={videoUrl} controls preload="metadata" playsInline data-testid="player" aria-label="Your talk" />
             : <div className="no-video" data-testid="player-placeholder">{sample ? "Sample talk (no video)" : "The video cannot be played right now."} · {formatDuration(clock.time)}</div>}

@@ -14,14 +14,17 @@ resource "google_storage_bucket" "uploads" {
   public_access_prevention    = "enforced"
   force_destroy               = false
 
-  # The browser PUTs the video straight to a signed URL from the web origin, and the
-  # player reads it with range requests.
+  # The browser sends the video straight to the bucket from the web origin: it POSTs a signed URL
+  # (x-goog-resumable: start) to open a resumable session, reads the session URI from Location,
+  # PUTs chunks with Content-Range and reads Range from the 308 answers to resume after a drop
+  # (or PUTs the whole file to the signed PUT URL). The player reads with range requests.
   cors {
     origin          = local.web_origins
-    method          = ["PUT", "GET", "HEAD"]
-    # GCS also allows these as request headers in the preflight: the signed PUT carries
-    # x-goog-content-length-range (the exact reserved size).
-    response_header = ["Content-Type", "Content-Length", "Content-Range", "Range", "x-goog-content-length-range"]
+    method          = ["PUT", "POST", "GET", "HEAD"]
+    # GCS also allows these as request headers in the preflight: the signed requests carry
+    # x-goog-content-length-range (the exact reserved size) and x-goog-resumable.
+    response_header = ["Content-Type", "Content-Length", "Content-Range", "Range", "Location",
+      "x-goog-content-length-range", "x-goog-resumable"]
     max_age_seconds = 3600
   }
 

@@ -115,8 +115,26 @@ export const flows = [
     await page.click("[data-testid=stop-recording]");
     await page.waitForSelector("[data-testid=upload-recording]");
     await check(ctx, "05-recorded");
+    // A flaky network: the second chunk of the upload session never gets through.
+    const session = { chunks: [], queries: 0, dropped: null };
+    await page.route("**/blobs/session**", async (route) => {
+      const range = route.request().headers()["content-range"] ?? "";
+      if (range.startsWith("bytes */")) session.queries++;
+      else session.chunks.push(range);
+      if (!session.dropped && session.chunks.length === 2 && !range.startsWith("bytes */")) {
+        session.dropped = range;
+        return route.abort("internetdisconnected");
+      }
+      return route.continue();
+    });
     await page.click("[data-testid=upload-recording]");
-    await page.waitForURL(/#\/videos\//, { timeout: 30000 });
+    await page.waitForSelector("text=/connection dropped/i", { timeout: 30000 });
+    await page.waitForURL(/#\/videos\//, { timeout: 60000 });
+    await page.unroute("**/blobs/session**");
+    assert(session.dropped, `the upload was not chunked (chunks: ${session.chunks.join(", ") || "none"})`);
+    assert(session.queries >= 1, "after the drop the client did not ask the session where to resume");
+    const resumedAt = session.chunks[2]?.match(/^bytes (\d+)-/)?.[1];
+    assert(resumedAt === session.dropped.match(/^bytes (\d+)-/)[1], `resumed at ${session.chunks[2]} after dropping ${session.dropped}`);
     // A recording is webm: the server accepted it; the analysis ends in a report or a plain reason.
     await page.waitForSelector("[data-testid=report], [data-testid=video-status][data-status=failed]", { timeout: 120000 });
     const failed = await page.isVisible("[data-testid=video-status][data-status=failed]");
@@ -125,7 +143,8 @@ export const flows = [
       assert(!/[A-Z]{3,}_[A-Z]+/.test(why), `failure shows a code: ${why}`);
     }
     const shot = await check(ctx, "06-recording-result");
-    return `${preview}, ${shot} (${failed ? "not analysed: " + (await page.textContent("[data-testid=video-progress]")) : "report"})`;
+    return `${session.chunks.length} chunks, ${session.dropped} dropped, ${session.queries} status question(s), resumed at byte ${resumedAt}; `
+      + `${preview}, ${shot} (${failed ? "not analysed: " + (await page.textContent("[data-testid=video-progress]")) : "report"})`;
   } },
 
   { name: "upload-live-progress-report", essential: true, run: async (ctx) => {
@@ -159,26 +178,78 @@ export const flows = [
   } },
 
   { name: "report-seek", run: async (ctx) => {
-    const { page } = ctx;
+    const { page, talk } = ctx;
     const player = page.locator("[data-testid=player]");
     await page.waitForFunction(() => document.querySelector("[data-testid=player]")?.readyState >= 1, null, { timeout: 15000 });
-    const mark = page.locator("[data-testid=moment-mark], [data-testid=flag-mark]").first();
-    let note = "no moments or flags in this talk";
-    if (await mark.count()) {
-      const start = Number(await mark.getAttribute("data-start"));
-      await mark.click();
-      await page.waitForFunction((s) => Math.abs(document.querySelector("[data-testid=player]").currentTime - Math.max(0, s - 1)) < 1.5, start, { timeout: 5000 });
-      note = `mark at ${start} s seeks the video`;
-    }
+    // The talk has one scripted 3 s silence: the analysed report must show it as a pause moment there.
+    const marks = await page.$$eval("[data-testid=lane-pause] [data-testid=moment-mark]", (els) => els.map((e) => Number(e.dataset.start)));
+    const found = marks.find((s) => Math.abs(s - talk.pause.start) < 1);
+    assert(found !== undefined, `no pause moment near the scripted silence at ${talk.pause.start} s (pause marks at ${marks.join(", ") || "none"})`);
+    await page.locator(`[data-testid=lane-pause] [data-testid=moment-mark][data-start="${found}"]`).click();
+    const near = (target) => page.waitForFunction((t) => {
+      const now = document.querySelector("[data-testid=player]").currentTime;
+      return now >= t - 0.05 && now < t + 0.8;
+    }, target, { timeout: 5000 });
+    await near(Math.max(0, found - 1)); // a second of lead-in before the moment
     const word = page.locator("[data-testid=word]").nth(5);
     const at = Number(await word.getAttribute("data-start"));
     await word.click();
-    await page.waitForFunction((s) => Math.abs(document.querySelector("[data-testid=player]").currentTime - s) < 1.5, at, { timeout: 5000 });
+    await near(at);
     await player.evaluate((v) => v.pause());
     const inView = await player.evaluate((v) => { v.scrollIntoView(); window.scrollBy(0, 600); const r = v.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
     assert(inView, "the video leaves the screen while scrolling the report");
     const shot = await check(ctx, "09-report-scrolled");
-    return `${note}; word at ${at} s seeks the video; video stays in view; ${shot}`;
+    return `pause moment at ${found} s (scripted ${talk.pause.start.toFixed(2)} s) seeks the video to ${Math.max(0, found - 1)} s; word "${await word.textContent()}" at ${at} s seeks it; video stays in view; ${shot}`;
+  } },
+
+  { name: "report-layout", run: async (ctx) => {
+    const { page, viewport } = ctx;
+    // A phone of today and the narrowest one still in use; the laptop is checked at its own size.
+    const sizes = viewport.name === "phone" ? [{ width: 390, height: 844 }, { width: 320, height: 568 }] : [{ width: viewport.width, height: viewport.height }];
+    const notes = [];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await go(page, ctx.base, ctx.state.videoHash);
+      await page.waitForSelector("[data-testid=report] [data-testid=tick]");
+      await page.waitForTimeout(300); // the axis is measured after the first layout
+      const ticks = await page.$$eval("[data-testid=tick]", (els) => els.map((e) => {
+        const r = e.getBoundingClientRect();
+        const track = e.parentElement.getBoundingClientRect();
+        return { text: e.textContent, left: r.left, right: r.right, inside: r.left >= track.left - 1 && r.right <= track.right + 1 };
+      }));
+      assert(ticks.length >= 2, `${size.width}px: the time axis has ${ticks.length} labels`);
+      for (let i = 1; i < ticks.length; i++) {
+        assert(ticks[i - 1].right + 4 <= ticks[i].left, `${size.width}px: time labels "${ticks[i - 1].text}" and "${ticks[i].text}" overlap or touch`);
+      }
+      assert(ticks.every((t) => t.inside), `${size.width}px: a time label sticks out of the axis`);
+      // Every part of the report can be brought into view without the stuck video covering it.
+      const layout = await page.evaluate(async () => {
+        const stage = document.querySelector("[data-testid=stage]");
+        const words = document.querySelectorAll("[data-testid=word]");
+        const targets = [...document.querySelectorAll(".report-layout h2, .report-layout .metric"), words[0], words[words.length - 1]].filter(Boolean);
+        const covered = [];
+        for (const el of targets) {
+          el.scrollIntoView({ block: "start" });
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2), r.top + Math.min(6, r.height / 2));
+          if (!hit || !(hit === el || el.contains(hit))) covered.push(`"${el.textContent.trim().slice(0, 24)}" under ${hit ? hit.tagName.toLowerCase() + "." + hit.className : "nothing"}`);
+        }
+        return { stuck: getComputedStyle(stage).position === "sticky", stage: stage.getBoundingClientRect().height, screen: window.innerHeight, checked: targets.length, covered };
+      });
+      assert(layout.covered.length === 0, `${size.width}px: covered by the video panel: ${layout.covered.join("; ")}`);
+      if (viewport.name === "phone") {
+        assert(layout.stuck, `${size.width}px: the video does not stay in view`);
+        assert(layout.stage <= 0.4 * layout.screen, `${size.width}px: the stuck video takes ${Math.round(layout.stage)} of ${layout.screen} px`);
+      }
+      // What a person sees with the transcript scrolled to, the video stuck above it.
+      await page.locator("[data-testid=word]").last().scrollIntoViewIfNeeded();
+      const seen = join(ctx.shotDir, `09b-report-view-${size.width}.png`);
+      await page.screenshot({ path: seen });
+      notes.push(`${size.width}px: axis ${ticks.map((t) => t.text).join(" ")}; video panel ${Math.round(layout.stage)} of ${layout.screen} px; ${layout.checked} parts reachable, none covered; test-results/${viewport.name}/09b-report-view-${size.width}.png`);
+    }
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    return notes.join(" | ");
   } },
 
   { name: "history", run: async (ctx) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { User } from "firebase/auth";
 import { createApi } from "./lib/api";
 import type { ClientConfig } from "./lib/config";
@@ -7,11 +7,14 @@ import { Ctx } from "./context";
 import { parseRoute, titleOf, type Route } from "./route";
 import { SignIn, ResetPassword } from "./pages/SignIn";
 import { Home } from "./pages/Home";
-import { RecordPage } from "./pages/Record";
-import { VideoPage } from "./pages/Video";
-import { Plans } from "./pages/Plans";
-import { ProfilePage } from "./pages/Profile";
-import { SamplePage, Welcome } from "./pages/Sample";
+
+// Pages past the first load come in their own chunks (the charts library only with the profile).
+const RecordPage = lazy(() => import("./pages/Record").then((m) => ({ default: m.RecordPage })));
+const VideoPage = lazy(() => import("./pages/Video").then((m) => ({ default: m.VideoPage })));
+const Plans = lazy(() => import("./pages/Plans").then((m) => ({ default: m.Plans })));
+const ProfilePage = lazy(() => import("./pages/Profile").then((m) => ({ default: m.ProfilePage })));
+const SamplePage = lazy(() => import("./pages/Sample").then((m) => ({ default: m.SamplePage })));
+const Welcome = lazy(() => import("./pages/Sample").then((m) => ({ default: m.Welcome })));
 
 export function App({ config, session }: { config: ClientConfig; session: Session }) {
   const [user, setUser] = useState<User | null>(session.auth.currentUser);
@@ -58,7 +61,7 @@ export function App({ config, session }: { config: ClientConfig; session: Sessio
           <nav aria-label="Main"><a href="#/sample" aria-current={here("sample")}>Sample report</a><a href="#/">Sign in</a></nav>
         )}
       </header>
-      <main id="main" tabIndex={-1}>{page}</main>
+      <main id="main" tabIndex={-1}><Suspense fallback={<p className="muted" role="status">Loading…</p>}>{page}</Suspense></main>
     </Ctx.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, compareWithPrevious, flagMarks, metricRows, momentLanes, sentences, wordAt } from "../src/lib/report";
+import { axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, sentences, wordAt } from "../src/lib/report";
 import { SAMPLE_RESULT } from "../src/lib/sample";
 import type { Segment } from "../src/lib/types";
 
@@ -25,6 +25,19 @@ describe("report view model", () => {
   it("ticks the axis at round steps covering the talk", () => {
     expect(axisTicks(95)).toEqual([0, 15, 30, 45, 60, 75, 90]);
     expect(axisTicks(20 * 60)).toEqual([0, 300, 600, 900, 1200]);
+  });
+  it("gives a phone's narrow axis fewer labels, never fewer than two", () => {
+    // a 390 px phone leaves ~230 px of axis: 4 labels of 56 px each
+    expect(ticksThatFit(230)).toBe(4);
+    expect(axisTicks(95, ticksThatFit(230))).toEqual([0, 30, 60, 90]);
+    expect(axisTicks(20 * 60, ticksThatFit(170))).toEqual([0, 600, 1200]);
+    expect(ticksThatFit(40)).toBe(2);
+    expect(ticksThatFit(0)).toBe(9); // not measured yet
+  });
+  it("keeps the first and last labels inside the axis", () => {
+    expect(tickShift(0)).toBe("none");
+    expect(tickShift(0.5)).toBe("translateX(-50%)");
+    expect(tickShift(1)).toBe("translateX(-100%)");
   });
   it("reads sentences at full stops and long gaps", () => {
     expect(sentences(transcript).map((s) => s.map((w) => w.word).join(" "))).toEqual(["Hello everyone.", "Um", "today"]);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDuration, typeLabel } from "../lib/format";
 import {
-  axisTicks, compareWithPrevious, flagMarks, metricRows, momentLanes, sentences, talkLength, wordAt, type Mark,
+  axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, sentences, talkLength, wordAt, type Mark,
 } from "../lib/report";
 import type { AnalysisResult, Word } from "../lib/types";
 import { TierPill } from "./History";
@@ -32,6 +32,41 @@ function useVideoClock(ref: React.RefObject<HTMLVideoElement | null>, hasVideo: 
   return { time, seek };
 }
 
+/**
+ * On a phone only the video stays stuck at the top while the report scrolls under it: the page's
+ * scroll padding is kept at its height, so whatever is scrolled or tabbed to lands below it, not under it.
+ */
+function useStageClearance(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const stage = ref.current;
+    if (!stage) return;
+    const root = document.documentElement;
+    const update = () => {
+      const stuck = getComputedStyle(stage).position === "sticky";
+      root.style.setProperty("--stage-clearance", stuck ? `${Math.ceil(stage.getBoundingClientRect().height) + 8}px` : "0px");
+    };
+    const observer = new ResizeObserver(update);
+    observer.observe(stage);
+    window.addEventListener("resize", update);
+    update();
+    return () => { observer.disconnect(); window.removeEventListener("resize", update); root.style.removeProperty("--stage-clearance"); };
+  }, []);
+}
+
+/** Width of the axis track in px, followed as the screen turns or resizes. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.getBoundingClientRect().width));
+    observer.observe(el);
+    setWidth(el.getBoundingClientRect().width);
+    return () => observer.disconnect();
+  }, []);
+  return width;
+}
+
 /** Height of one row of marks in a lane. */
 const ROW_PX = 24;
 const LEAD_IN = 1; // a second before the moment gives context
@@ -49,6 +84,8 @@ export function Report({ result, videoUrl, previous, sample = false }: {
   const [activeFlag, setActiveFlag] = useState<string | null>(null);
 
   const seekTo = (t: number) => clock.seek(Math.max(0, t - LEAD_IN));
+  const stageRef = useRef<HTMLDivElement>(null);
+  useStageClearance(stageRef);
 
   return (
     <div className="report" data-testid="report">
@@ -74,12 +111,16 @@ export function Report({ result, videoUrl, previous, sample = false }: {
       </section>
 
       <div className="report-layout">
-      <section className="player card" aria-label="Video and timeline">
-        {videoUrl
-          ? <video ref={videoRef} src={videoUrl} controls preload="metadata" playsInline data-testid="player" aria-label="Your talk" />
-          : <div className="no-video" data-testid="player-placeholder">{sample ? "Sample talk (no video)" : "The video cannot be played right now."} · {formatDuration(clock.time)}</div>}
-        <Timeline total={total} time={clock.time} flags={flags} lanes={lanes}
-          onSeek={(m, isFlag) => { if (isFlag) setActiveFlag(m.id); seekTo(m.start); }} />
+      <section className="player" aria-label="Video and timeline">
+        <div className="report-stage" ref={stageRef} data-testid="stage">
+          {videoUrl
+            ? <video ref={videoRef} src={videoUrl} controls preload="metadata" playsInline data-testid="player" aria-label="Your talk" />
+            : <div className="no-video" data-testid="player-placeholder">{sample ? "Sample talk (no video)" : "The video cannot be played right now."} · {formatDuration(clock.time)}</div>}
+        </div>
+        <div className="card timeline-card">
+          <Timeline total={total} time={clock.time} flags={flags} lanes={lanes}
+            onSeek={(m, isFlag) => { if (isFlag) setActiveFlag(m.id); seekTo(m.start); }} />
+        </div>
       </section>
 
       <section className="card" aria-labelledby="flags-h">
@@ -130,7 +171,8 @@ export function Report({ result, videoUrl, previous, sample = false }: {
 function Timeline({ total, time, flags, lanes, onSeek }: {
   total: number; time: number; flags: Mark[]; lanes: ReturnType<typeof momentLanes>; onSeek: (m: Mark, isFlag: boolean) => void;
 }) {
-  const ticks = axisTicks(total);
+  const axisRef = useRef<HTMLDivElement>(null);
+  const ticks = axisTicks(total, ticksThatFit(useWidth(axisRef)));
   const lane = (label: string, marks: Mark[], isFlag: boolean, testId: string) => (
     <div className="lane" key={label} data-testid={testId}>
       <span className="lane-label">{label}</span>
@@ -151,8 +193,9 @@ function Timeline({ total, time, flags, lanes, onSeek }: {
       {lanes.map((l) => lane(l.label, l.marks, false, `lane-${l.type.toLowerCase()}`))}
       <div className="lane axis" aria-hidden="true">
         <span className="lane-label" />
-        <div className="lane-track">
-          {ticks.map((t) => <span key={t} className="tick" style={{ left: `${(t / total) * 100}%` }}>{formatDuration(t)}</span>)}
+        <div className="lane-track" ref={axisRef}>
+          {ticks.map((t) => <span key={t} className="tick" style={{ left: `${(t / total) * 100}%`, transform: tickShift(t / total) }}
+            data-testid="tick">{formatDuration(t)}</span>)}
         </div>
       </div>
     </div>

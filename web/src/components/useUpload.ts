@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import { useApp } from "../context";
 import { ApiError } from "../lib/errors";
 import { formatBytes } from "../lib/format";
-import { uploadHeaders, uploadWithRetry } from "../lib/upload";
+import { resumableUpload, uploadHeaders, uploadWithRetry } from "../lib/upload";
 
 export interface UploadState {
   phase: "idle" | "reserving" | "uploading" | "done" | "failed";
@@ -34,12 +34,18 @@ export function useUpload() {
     }
     setState({ ...idle, phase: "uploading", message: "Uploading…" });
     try {
-      await uploadWithRetry(reservation.uploadUrl, file, uploadHeaders(reservation, type),
-        (sent, total) => {
-          const percent = total ? Math.round((sent / total) * 100) : 0;
-          setState((s) => ({ ...s, percent, message: `Uploading ${formatBytes(sent)} of ${formatBytes(total)}` }));
-        },
-        (_retry, wait) => setState((s) => ({ ...s, message: `The connection dropped. Trying again in ${Math.round(wait / 1000)} s…` })));
+      const progress = (sent: number, total: number) => {
+        const percent = total ? Math.round((sent / total) * 100) : 0;
+        setState((s) => ({ ...s, percent, message: `Uploading ${formatBytes(sent)} of ${formatBytes(total)}` }));
+      };
+      const retrying = (_retry: number, wait: number) =>
+        setState((s) => ({ ...s, message: `The connection dropped. Going on from where it stopped in ${Math.round(wait / 1000)} s…` }));
+      if (reservation.resumableUrl) {
+        await resumableUpload(reservation.resumableUrl, reservation.resumableHeaders ?? {}, file, progress, retrying);
+      } else {
+        await uploadWithRetry(reservation.uploadUrl, file, uploadHeaders(reservation, type), progress,
+          (_retry, wait) => setState((s) => ({ ...s, message: `The connection dropped. Trying again in ${Math.round(wait / 1000)} s…` })));
+      }
       setState({ ...idle, phase: "done", percent: 100, message: "Uploaded. The analysis starts in a moment." });
       location.hash = `#/videos/${encodeURIComponent(reservation.videoId)}`;
     } catch (e) {

@@ -7,6 +7,9 @@ export interface Reservation {
   uploadUrl: string;
   expiresAt?: string;
   uploadHeaders?: Record<string, string>;
+  /** Where the store has resumable sessions: POST here with resumableHeaders to open one. */
+  resumableUrl?: string | null;
+  resumableHeaders?: Record<string, string>;
 }
 
 export type Api = ReturnType<typeof createApi>;

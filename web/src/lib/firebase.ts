@@ -1,12 +1,12 @@
 // The Firebase JS SDK: Auth (sign-in, password change and reset) and Firestore listeners on the
-// user's own documents (live status of videos). Against the emulators locally.
+// user's own documents (live status of videos). Against the emulators locally. Firestore is loaded
+// only when the first listener starts (./watch.ts), so the first page does not wait for it.
 import { initializeApp, type FirebaseApp } from "firebase/app";
 import {
   connectAuthEmulator, createUserWithEmailAndPassword, EmailAuthProvider, getAuth, onAuthStateChanged,
   reauthenticateWithCredential, sendPasswordResetEmail, signInWithEmailAndPassword, signOut, updatePassword,
   type Auth, type User,
 } from "firebase/auth";
-import { connectFirestoreEmulator, doc, getFirestore, onSnapshot, type Firestore } from "firebase/firestore";
 import type { ClientConfig } from "./config";
 import { authErrorMessage } from "./format";
 
@@ -23,18 +23,16 @@ const wrap = <T,>(p: Promise<T>): Promise<T> => p.catch((e) => { throw new AuthE
 
 export interface Session {
   auth: Auth;
-  db: Firestore;
   app: FirebaseApp;
+  config: ClientConfig;
 }
 
 export async function openSession(config: ClientConfig): Promise<Session> {
   const app = initializeApp(config.firebase);
   const auth = getAuth(app);
   if (config.emulators.auth) connectAuthEmulator(auth, config.emulators.auth.url, { disableWarnings: true });
-  const db = getFirestore(app);
-  if (config.emulators.firestore) connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
   await auth.authStateReady();
-  return { auth, db, app };
+  return { auth, app, config };
 }
 
 export const onUser = (s: Session, f: (u: User | null) => void) => onAuthStateChanged(s.auth, f);
@@ -52,7 +50,12 @@ export async function changePassword(s: Session, current: string, next: string):
   await wrap(updatePassword(user, next));
 }
 
-/** Listens to videos/{id}; onError when Firestore refuses (rules, network). Returns unsubscribe. */
+/** Listens to videos/{id}; onError when Firestore refuses (rules, network) or cannot load. Returns unsubscribe. */
 export function watchDoc(s: Session, videoId: string, onData: (d: Record<string, unknown> | null) => void, onError: () => void) {
-  return onSnapshot(doc(s.db, "videos", videoId), (snap) => onData(snap.exists() ? (snap.data() as Record<string, unknown>) : null), onError);
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  import("./watch")
+    .then((m) => { if (!stopped) stop = m.watchVideo(s, videoId, onData, onError); })
+    .catch(() => { if (!stopped) onError(); });
+  return () => { stopped = true; stop?.(); };
 }

@@ -133,13 +133,29 @@ export function momentLanes(moments: Moment[] | undefined, total: number): { typ
   })).filter((lane) => lane.marks.length > 0);
 }
 
-/** Ticks of the time axis: a round step giving 4-8 ticks over the talk. */
-export function axisTicks(total: number): number[] {
-  const steps = [5, 10, 15, 30, 60, 120, 300, 600];
-  const step = steps.find((s) => total / s <= 8) ?? 600;
+/** Ticks of the time axis: the smallest round step that gives at most {@link maxTicks} labels over the talk. */
+export function axisTicks(total: number, maxTicks = 9): number[] {
+  const steps = [5, 10, 15, 30, 60, 120, 300, 600, 1200];
+  const step = steps.find((s) => Math.floor(total / s) + 1 <= maxTicks) ?? steps[steps.length - 1];
   const ticks: number[] = [];
   for (let t = 0; t <= total + 1e-9; t += step) ticks.push(t);
   return ticks;
+}
+
+/** Room one time label needs on the axis ("10:00" is ~34 px at the axis' font size, plus a gap to read it apart). */
+export const TICK_SPACING_PX = 56;
+
+/** How many time labels fit on an axis this wide (at least the start and one more; 9 before it is measured). */
+export function ticksThatFit(widthPx: number): number {
+  if (!(widthPx > 0)) return 9;
+  return Math.max(2, Math.floor(widthPx / TICK_SPACING_PX));
+}
+
+/** A label at the very start or end is aligned inside the axis instead of centred over its edge. */
+export function tickShift(fraction: number): string {
+  if (fraction < 0.04) return "none";
+  if (fraction > 0.96) return "translateX(-100%)";
+  return "translateX(-50%)";
 }
 
 /** Longest line of transcript: speech recognition gives no punctuation, and a wall of words is hard to read. */

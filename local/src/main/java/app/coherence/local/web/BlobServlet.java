@@ -6,7 +6,6 @@ import app.coherence.core.http.HttpReply;
 import app.coherence.core.http.QueryString;
 import app.coherence.embedded.blob.BlobDownload;
 import app.coherence.embedded.blob.FileSystemBlobStore;
-import app.coherence.embedded.blob.IncomingUpload;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the signed blob URLs the local blob store hands out: PUT /blobs/upload (the local
  * stand-in for a Cloud Storage signed upload, read without holding a thread and bounded by
- * {@link UploadLimits}) and GET/HEAD /blobs/download (playback, with Range).
+ * {@link UploadLimits}), POST /blobs/upload with {@code x-goog-resumable: start} (opens a resumable
+ * session, 201 with its Location), PUT /blobs/session (a chunk with Content-Range, or a status query:
+ * 308 with the Range received, 200 once stored) and GET/HEAD /blobs/download (playback, with Range).
  */
 public final class BlobServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(BlobServlet.class);
@@ -52,8 +53,12 @@ public final class BlobServlet extends HttpServlet {
             return;
         }
         try {
-            if (path.equals(FileSystemBlobStore.UPLOAD_PATH)) {
+            if (path.equals(FileSystemBlobStore.UPLOAD_PATH) && request.getMethod().equals("POST")) {
+                openSession(request, response);
+            } else if (path.equals(FileSystemBlobStore.UPLOAD_PATH)) {
                 upload(request, response);
+            } else if (path.equals(FileSystemBlobStore.SESSION_PATH)) {
+                chunk(request, response);
             } else if (path.equals(FileSystemBlobStore.DOWNLOAD_PATH)) {
                 download(request, response);
             } else {
@@ -74,21 +79,46 @@ public final class BlobServlet extends HttpServlet {
      */
     private static void allowCrossOrigin(HttpServletResponse response) {
         response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Allow-Methods", "PUT, GET, HEAD, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Range");
-        response.setHeader("Access-Control-Expose-Headers", "Content-Range, Accept-Ranges, Content-Length");
+        response.setHeader("Access-Control-Allow-Methods", "PUT, POST, GET, HEAD, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Content-Type, Range, Content-Range, " + FileSystemBlobStore.RESUMABLE_HEADER);
+        response.setHeader("Access-Control-Expose-Headers", "Content-Range, Accept-Ranges, Content-Length, Range, Location");
         response.setHeader("Access-Control-Max-Age", "3600");
+    }
+
+    private void openSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > 0) {
+            throw new CoherenceException(ErrorCode.INVALID_ARGUMENT, "opening an upload session takes no body; PUT the chunks to its Location");
+        }
+        String location = store.openSession(QueryString.firstValues(request.getQueryString()), request.getContentType(),
+                request.getHeader(FileSystemBlobStore.RESUMABLE_HEADER));
+        response.setStatus(201);
+        response.setHeader("Location", location);
+        response.setContentLength(0);
     }
 
     private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getMethod().equals("PUT")) {
-            throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT");
+            throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload URLs take PUT (or POST with "
+                    + FileSystemBlobStore.RESUMABLE_HEADER + ": start to open a resumable session)");
         }
+        receive(request, () -> ReceivedBody.of(store.beginUpload(QueryString.firstValues(request.getQueryString()),
+                request.getContentType(), request.getContentLengthLong())));
+    }
+
+    private void chunk(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("PUT")) {
+            throw new CoherenceException(ErrorCode.METHOD_NOT_ALLOWED, "upload sessions take PUT with Content-Range");
+        }
+        receive(request, () -> ReceivedBody.of(store.sessions().beginChunk(QueryString.firstValues(request.getQueryString()).get("upload_id"),
+                request.getHeader("Content-Range"), request.getContentLengthLong())));
+    }
+
+    /** Reads a body without holding a thread, after {@code begin} checked everything the headers tell. */
+    private void receive(HttpServletRequest request, java.util.function.Supplier<ReceivedBody> begin) throws IOException {
         // the URL, type and length are checked before any byte of the body is read
-        IncomingUpload upload;
+        ReceivedBody upload;
         try {
-            upload = store.beginUpload(QueryString.firstValues(request.getQueryString()),
-                    request.getContentType(), request.getContentLengthLong());
+            upload = begin.get();
         } catch (CoherenceException e) {
             // answered in non-blocking mode too: a blocking answer would make the server drain the
             // unwanted body, holding a thread for as long as the client stalls

@@ -3,13 +3,11 @@ package app.coherence.local.web;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpReply;
-import app.coherence.embedded.blob.IncomingUpload;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class UploadReceiver implements ReadListener {
     private static final Logger LOG = LoggerFactory.getLogger(UploadReceiver.class);
 
-    private final IncomingUpload upload;
+    private final ReceivedBody upload;
     private final AsyncContext async;
     private final ServletInputStream in;
     private final UploadLimits limits;
@@ -33,7 +31,7 @@ final class UploadReceiver implements ReadListener {
     private long windowBytes;
     private boolean ended;
 
-    UploadReceiver(IncomingUpload upload, AsyncContext async, ServletInputStream in, UploadLimits limits, UploadWatch watch) {
+    UploadReceiver(ReceivedBody upload, AsyncContext async, ServletInputStream in, UploadLimits limits, UploadWatch watch) {
         this.upload = upload;
         this.async = async;
         this.in = in;
@@ -83,8 +81,7 @@ final class UploadReceiver implements ReadListener {
                 return;
             }
             try {
-                upload.finish();
-                end(new HttpReply(200, null, Map.of(), new byte[0]));
+                end(upload.finish());
             } catch (CoherenceException e) {
                 end(HttpReply.error(e));
             } catch (IOException e) {
@@ -98,7 +95,7 @@ final class UploadReceiver implements ReadListener {
         if (upload != null) {
             LOG.info("upload of {} broke off after {} bytes: {}", upload.path(), upload.received(), failure.toString());
         }
-        end(HttpReply.error(new CoherenceException(ErrorCode.INVALID_ARGUMENT, "the upload broke off; nothing was stored")));
+        end(HttpReply.error(new CoherenceException(ErrorCode.INVALID_ARGUMENT, "the upload broke off; " + kept())));
     }
 
     /** Called every second by the watch: ends the upload when it is too slow or too long. */
@@ -109,7 +106,7 @@ final class UploadReceiver implements ReadListener {
         if (now - started > limits.deadline().toNanos()) {
             LOG.info("upload of {} passed its deadline after {} bytes", upload.path(), upload.received());
             end(HttpReply.error(new CoherenceException(ErrorCode.UPLOAD_TIMEOUT, "the upload took longer than "
-                    + limits.deadline().toMinutes() + " minutes; nothing was stored, reserve a new upload")));
+                    + limits.deadline().toMinutes() + " minutes; " + kept())));
             return;
         }
         if (now - windowStart >= limits.rateWindow().toNanos()) {
@@ -118,12 +115,19 @@ final class UploadReceiver implements ReadListener {
                 LOG.info("upload of {} too slow: {} bytes in {} s", upload.path(), windowBytes, Math.round(seconds));
                 end(HttpReply.error(new CoherenceException(ErrorCode.UPLOAD_TIMEOUT, "the upload was slower than "
                         + limits.minBytesPerSecond() / 1024 + " KiB/s for " + limits.rateWindow().toSeconds()
-                        + " s; nothing was stored, try again on a better connection")));
+                        + " s; " + kept())));
                 return;
             }
             windowStart = now;
             windowBytes = 0;
         }
+    }
+
+    /** What is left of an upload that ended early, in the answer's words. */
+    private String kept() {
+        return upload != null && upload.keepsWhatArrived()
+                ? "what arrived is kept: ask where to resume (Content-Range: bytes */SIZE) and send the rest"
+                : "nothing was stored, reserve a new upload";
     }
 
     private synchronized void end(HttpReply reply) {

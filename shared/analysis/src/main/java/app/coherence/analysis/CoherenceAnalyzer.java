@@ -72,8 +72,13 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         return stageTimes;
     }
 
+    /** Runs on a thread with a main thread's stack: see {@link AnalysisThread} for the crash that needs it. */
     @Override
     public AnalysisOutput analyze(Path videoFile, String videoId, ProgressListener progress) {
+        return AnalysisThread.run("analysis", () -> analyzeHere(videoFile, videoId, progress));
+    }
+
+    private AnalysisOutput analyzeHere(Path videoFile, String videoId, ProgressListener progress) {
         Progress report = new Progress(progress);
         stageTimes.clear();
         report.at("decode", 0);

@@ -111,6 +111,11 @@ class UploadsFlowTest {
         assertThat(body.path("uploadUrl").asText()).startsWith("http://127.0.0.1:8080" + FileSystemBlobStore.UPLOAD_PATH + "?")
                 .contains("uploads%2F" + ada.uid() + "%2F" + videoId);
         assertThat(body.path("uploadHeaders").path("Content-Type").asText()).isEqualTo("video/mp4");
+        // the same object through a resumable session: a signed POST the client opens it with
+        assertThat(body.path("resumableUrl").asText()).startsWith("http://127.0.0.1:8080" + FileSystemBlobStore.UPLOAD_PATH + "?")
+                .contains("uploads%2F" + ada.uid() + "%2F" + videoId).isNotEqualTo(body.path("uploadUrl").asText());
+        assertThat(body.path("resumableHeaders").path("x-goog-resumable").asText()).isEqualTo("start");
+        assertThat(body.path("resumableHeaders").path("Content-Type").asText()).isEqualTo("video/mp4");
         Instant expiresAt = Instant.parse(body.path("expiresAt").asText());
         assertThat(Duration.between(CLOCK.instant(), expiresAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
 

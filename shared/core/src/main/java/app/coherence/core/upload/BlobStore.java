@@ -16,6 +16,17 @@ public interface BlobStore {
      */
     SignedUrl signUpload(String path, String contentType, long sizeBytes, Duration ttl);
 
+    /**
+     * A URL the client POSTs to, with the returned headers (among them {@code x-goog-resumable: start}),
+     * to open a resumable upload session for the same object: the answer's Location takes the file in
+     * chunks ({@code PUT} with {@code Content-Range}) and, asked with {@code Content-Range: bytes *}{@code /SIZE},
+     * says how much arrived, so an upload broken off by the network resumes instead of starting over.
+     * Empty when the store has no such sessions (the client then PUTs the whole file).
+     */
+    default Optional<SignedUrl> signResumableUpload(String path, String contentType, long sizeBytes, Duration ttl) {
+        return Optional.empty();
+    }
+
     /** A URL to GET (and seek in) a stored object, valid for {@code ttl}. */
     SignedUrl signDownload(String path, Duration ttl);
 

@@ -55,7 +55,10 @@ public class UploadService {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", request.contentType());
         headers.putAll(url.headers()); // whatever the store signed wins
-        return new UploadReservation(videoId, url.url(), url.expiresAt(), headers);
+        Optional<SignedUrl> resumable = blobs.signResumableUpload(path, request.contentType(), request.sizeBytes(),
+                rules.reservationTtl());
+        return new UploadReservation(videoId, url.url(), url.expiresAt(), headers,
+                resumable.map(SignedUrl::url).orElse(null), resumable.map(SignedUrl::headers).orElse(Map.of()));
     }
 
     /**

@@ -42,6 +42,10 @@ public final class FileSystemBlobStore implements BlobStore {
 
     /** The server path signed upload URLs point to (PUT). */
     public static final String UPLOAD_PATH = "/blobs/upload";
+    /** The server path of resumable upload sessions (PUT with Content-Range), as handed out in a session's Location. */
+    public static final String SESSION_PATH = "/blobs/session";
+    /** The header that asks a signed upload URL to open a resumable session (Cloud Storage's name for it). */
+    public static final String RESUMABLE_HEADER = "x-goog-resumable";
     /** The server path signed download URLs point to (GET, with Range). */
     public static final String DOWNLOAD_PATH = "/blobs/download";
 
@@ -54,6 +58,7 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Clock clock;
     private final List<Consumer<FinalizedUpload>> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
+    private final UploadSessions sessions;
 
     /**
      * @param root    directory that holds the objects (created if missing)
@@ -73,6 +78,7 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the blob directory " + paths.root() + ": " + e.getMessage(), e);
         }
+        this.sessions = new UploadSessions(this, paths.incoming().resolve("sessions"), clock);
     }
 
     /** Called with every upload that completed, after its file is in place. */
@@ -104,6 +110,62 @@ public final class FileSystemBlobStore implements BlobStore {
         String url = baseUrl.get() + UPLOAD_PATH + "?path=" + encode(path) + "&ct=" + encode(contentType)
                 + "&len=" + len + "&exp=" + exp + "&sig=" + sig;
         return new SignedUrl(url, expires);
+    }
+
+    /**
+     * A URL to POST (with {@code x-goog-resumable: start}) to open a resumable upload session, as Cloud
+     * Storage's signed resumable URLs work: the answer's Location is the session to PUT chunks to.
+     */
+    @Override
+    public Optional<SignedUrl> signResumableUpload(String path, String contentType, long sizeBytes, Duration ttl) {
+        SignedUrl put = signUpload(path, contentType, sizeBytes, ttl);
+        String exp = Long.toString(put.expiresAt().getEpochSecond());
+        String sig = signer.sign("POST", path, contentType, Long.toString(sizeBytes), exp);
+        String url = baseUrl.get() + UPLOAD_PATH + "?path=" + encode(path) + "&ct=" + encode(contentType)
+                + "&len=" + sizeBytes + "&exp=" + exp + "&sig=" + sig;
+        return Optional.of(new SignedUrl(url, put.expiresAt(), Map.of("Content-Type", contentType, RESUMABLE_HEADER, "start")));
+    }
+
+    /**
+     * Answers a POST to a signed resumable upload URL: checks it as {@link #beginUpload} checks a PUT
+     * (signature, expiry, content type) and opens a session; returns the session's URL (the Location).
+     *
+     * @throws CoherenceException 403 UPLOAD_URL_INVALID / UPLOAD_URL_EXPIRED, 415 for another content
+     *                            type, 400 without {@code x-goog-resumable: start}, 409 when the object exists
+     */
+    public String openSession(Map<String, String> query, String contentType, String resumable) throws IOException {
+        String path = query.get("path");
+        String ct = query.get("ct");
+        String len = query.get("len");
+        String exp = query.get("exp");
+        if (path == null || ct == null || len == null || exp == null
+                || !signer.verify(query.get("sig"), "POST", path, ct, len, exp)) {
+            throw new CoherenceException(ErrorCode.UPLOAD_URL_INVALID,
+                    "the resumable upload URL is not valid (altered or incomplete); reserve a new upload");
+        }
+        long reserved = parseLong(len);
+        checkNotExpired(exp, ErrorCode.UPLOAD_URL_EXPIRED, "the upload URL expired; reserve a new upload");
+        if (!BlobPaths.isValid(path) || reserved <= 0) {
+            throw new CoherenceException(ErrorCode.UPLOAD_URL_INVALID, "the upload URL names no valid object");
+        }
+        if (!"start".equals(resumable)) {
+            throw new CoherenceException(ErrorCode.INVALID_ARGUMENT, "a POST to an upload URL opens a session: send "
+                    + RESUMABLE_HEADER + ": start");
+        }
+        if (contentType == null || !mediaType(contentType).equalsIgnoreCase(ct)) {
+            throw new CoherenceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "this upload URL accepts Content-Type " + ct + " only, got " + (contentType == null ? "none" : contentType));
+        }
+        if (exists(path)) {
+            throw new CoherenceException(ErrorCode.CONFLICT, "this upload URL was already used; the object exists");
+        }
+        String id = sessions.open(path, ct, reserved, parseLong(exp));
+        return baseUrl.get() + SESSION_PATH + "?upload_id=" + id;
+    }
+
+    /** The resumable upload sessions this store opened, which take the chunks. */
+    public UploadSessions sessions() {
+        return sessions;
     }
 
     @Override

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public class GcsBlobStore implements BlobStore {
     public static final String LENGTH_RANGE = "x-goog-content-length-range";
+    /** The header whose value {@code start} makes a signed POST open a resumable upload session. */
+    public static final String RESUMABLE = "x-goog-resumable";
     private static final Logger LOG = LoggerFactory.getLogger(GcsBlobStore.class);
 
     private final Storage storage;
@@ -76,6 +78,23 @@ public class GcsBlobStore implements BlobStore {
         URL url = storage.signUrl(blob, ttl.toSeconds(), TimeUnit.SECONDS, options(HttpMethod.PUT,
                 Storage.SignUrlOption.withExtHeaders(headers)));
         return new SignedUrl(url.toString(), expires, headers);
+    }
+
+    /**
+     * A V4-signed POST that opens a Cloud Storage resumable upload session (XML API): the client sends
+     * it with these headers (content type, {@code x-goog-resumable: start} and the exact size range,
+     * all bound into the signature) from its own origin, so the bucket's CORS policy applies to the
+     * session; the answer's Location is the session URI the client PUTs chunks to with Content-Range.
+     */
+    @Override
+    public Optional<SignedUrl> signResumableUpload(String path, String contentType, long sizeBytes, Duration ttl) {
+        Map<String, String> headers = Map.of("Content-Type", contentType, RESUMABLE, "start",
+                LENGTH_RANGE, sizeBytes + "," + sizeBytes);
+        BlobInfo blob = BlobInfo.newBuilder(BlobId.of(bucket, path)).setContentType(contentType).build();
+        Instant expires = clock.instant().plus(ttl);
+        URL url = storage.signUrl(blob, ttl.toSeconds(), TimeUnit.SECONDS, options(HttpMethod.POST,
+                Storage.SignUrlOption.withExtHeaders(headers)));
+        return Optional.of(new SignedUrl(url.toString(), expires, headers));
     }
 
     @Override

@@ -118,6 +118,25 @@ class GcsBlobStoreTest {
     }
 
     @Test
+    void signResumableUpload_shouldBeAV4PostThatOpensASessionForTheReservedTypeAndSize() throws Exception {
+        SignedUrl signed = store.signResumableUpload("uploads/u1/v1", "video/webm", 5_000_000, Duration.ofHours(1)).orElseThrow();
+
+        URI uri = URI.create(signed.url());
+        assertThat(uri.getPath()).isEqualTo("/coherence-uploads/uploads/u1/v1");
+        assertThat(query(uri)).containsEntry("X-Goog-Expires", "3600")
+                .containsEntry("X-Goog-SignedHeaders", "content-type;host;x-goog-content-length-range;x-goog-resumable");
+        assertThat(signed.headers()).isEqualTo(Map.of("Content-Type", "video/webm", "x-goog-resumable", "start",
+                "x-goog-content-length-range", "5000000,5000000"));
+        assertThat(signatureVerifies("POST", uri, signed.headers())).isTrue();
+        // a PUT of the whole file, another size or another type cannot use it
+        assertThat(signatureVerifies("PUT", uri, signed.headers())).isFalse();
+        assertThat(signatureVerifies("POST", uri, Map.of("Content-Type", "video/webm", "x-goog-resumable", "start",
+                "x-goog-content-length-range", "5000000,9000000"))).isFalse();
+        assertThat(signatureVerifies("POST", uri, Map.of("Content-Type", "video/mp4", "x-goog-resumable", "start",
+                "x-goog-content-length-range", "5000000,5000000"))).isFalse();
+    }
+
+    @Test
     void signDownload_shouldBeAV4GetWithoutExtraHeaders() throws Exception {
         SignedUrl signed = store.signDownload("uploads/u1/v1", Duration.ofMinutes(15));
 

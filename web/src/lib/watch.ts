@@ -1,0 +1,21 @@
+// Firestore listeners, in their own chunk: loaded with the first live status, not with the first page.
+import { connectFirestoreEmulator, doc, getFirestore, onSnapshot, type Firestore } from "firebase/firestore";
+import type { Session } from "./firebase";
+
+const databases = new WeakMap<Session, Firestore>();
+
+/** The session's Firestore, connected to the emulator once when the config names one. */
+function database(s: Session): Firestore {
+  let db = databases.get(s);
+  if (!db) {
+    db = getFirestore(s.app);
+    const emulator = s.config.emulators.firestore;
+    if (emulator) connectFirestoreEmulator(db, emulator.host, emulator.port);
+    databases.set(s, db);
+  }
+  return db;
+}
+
+export function watchVideo(s: Session, videoId: string, onData: (d: Record<string, unknown> | null) => void, onError: () => void) {
+  return onSnapshot(doc(database(s), "videos", videoId), (snap) => onData(snap.exists() ? (snap.data() as Record<string, unknown>) : null), onError);
+}

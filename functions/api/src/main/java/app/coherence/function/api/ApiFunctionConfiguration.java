@@ -63,12 +63,17 @@ public class ApiFunctionConfiguration {
                             ObjectProvider<AccountData> accountData, ObjectProvider<SignInAccounts> signIns, BlobStore blobs) {
         UserStore userStore = users.getIfAvailable();
         // Clients poll the status document and page through history: verify each token once a minute at most.
-        Identity cached = new CachingIdentity(identity, clock, TOKEN_CACHE);
+        CachingIdentity cached = new CachingIdentity(identity, clock, TOKEN_CACHE);
         Authenticator authenticator = userStore == null
                 ? new Authenticator(cached)
                 : new Authenticator(cached, new FirstUse(userStore)::accept);
-        AccountDeletion accounts = accountData.getIfAvailable() == null || signIns.getIfAvailable() == null ? null
-                : new AccountDeletion(accountData.getObject(), blobs, signIns.getObject());
+        // a closed account's remembered tokens go with its sign-in, so no request re-creates its user document
+        SignInAccounts closing = signIns.getIfAvailable() == null ? null : uid -> {
+            signIns.getObject().delete(uid);
+            cached.forget(uid);
+        };
+        AccountDeletion accounts = accountData.getIfAvailable() == null || closing == null ? null
+                : new AccountDeletion(accountData.getObject(), blobs, closing);
         return new ApiFunction(historyService, profileService, authenticator, OpenApiDocument.load(),
                 billing.getIfAvailable(), deletedVideoCleanup, taskCallerCheck.getIfAvailable(), accounts);
     }

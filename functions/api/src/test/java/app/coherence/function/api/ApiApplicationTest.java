@@ -71,4 +71,16 @@ class ApiApplicationTest {
         FakeHttp.Response billing = call("GET", "/v1/billing/nothing-here", null, token);
         assertThat(Json.tree(billing.body.toByteArray()).path("error").path("message").asText()).doesNotContain("not part of this deployment");
     }
+
+    @Test
+    void closedAccount_shouldBeSignedOutAtOnce_notRecreatedByItsOwnToken() throws Exception {
+        String token = auth.signIn("api-close-" + UUID.randomUUID() + "@example.com", "s3cret-pass").idToken();
+        assertThat(call("GET", "/v1/me", null, token).status).isEqualTo(200); // the token is now remembered
+
+        assertThat(call("DELETE", "/v1/me", null, token).status).isEqualTo(200);
+
+        FakeHttp.Response after = call("GET", "/v1/me", null, token);
+        assertThat(after.status).as("the same token right after closing").isEqualTo(401);
+        assertThat(Json.tree(after.body.toByteArray()).path("error").path("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
 }

@@ -50,6 +50,26 @@ class CachingIdentityTest {
         assertThat(verifications).hasValue(4);
     }
 
+    @Test
+    void forget_shouldVerifyAClosedAccountsTokensAgain() {
+        AtomicInteger verifications = new AtomicInteger();
+        Identity counted = token -> {
+            verifications.incrementAndGet();
+            return new AuthenticatedUser(token.startsWith("ada") ? "uid-ada" : "uid-bob", null, null);
+        };
+        CachingIdentity cached = new CachingIdentity(counted, new MovingClock(), Duration.ofMinutes(1));
+        cached.verify("ada.1");
+        cached.verify("ada.2");
+        cached.verify("bob.1");
+        assertThat(verifications).hasValue(3);
+
+        cached.forget("uid-ada");
+        cached.verify("ada.1");
+        cached.verify("ada.2");
+        cached.verify("bob.1");
+        assertThat(verifications).as("ada's two tokens verified again, bob's still remembered").hasValue(5);
+    }
+
     /** A clock the test moves. */
     static final class MovingClock extends Clock {
         Instant now = Instant.now();

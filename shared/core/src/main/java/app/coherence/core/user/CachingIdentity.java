@@ -57,6 +57,11 @@ public final class CachingIdentity implements Identity {
         return user;
     }
 
+    /** Drops every remembered token of {@code uid} (a closed account): its next request is verified again. */
+    public void forget(String uid) {
+        cache.values().removeIf(entry -> entry.user().uid().equals(uid));
+    }
+
     /** The {@code exp} claim of a JWT the verifier already accepted; null when unreadable (then maxAge bounds it). */
     static Instant expiry(String jwt) {
         String[] parts = jwt.split("\\.");

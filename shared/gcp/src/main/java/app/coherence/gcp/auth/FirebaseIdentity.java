@@ -17,7 +17,9 @@ import com.google.firebase.auth.FirebaseToken;
 import com.google.firebase.internal.FirebaseProcessEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ public class FirebaseIdentity implements Identity, SignInAccounts {
     public static final String AUTH_EMULATOR_HOST = "FIREBASE_AUTH_EMULATOR_HOST";
     private static final Logger log = LoggerFactory.getLogger(FirebaseIdentity.class);
     private static final String INVALID = "invalid or expired ID token";
+    private static final Set<com.google.firebase.ErrorCode> TRANSIENT = EnumSet.of(
+            com.google.firebase.ErrorCode.UNAVAILABLE, com.google.firebase.ErrorCode.DEADLINE_EXCEEDED,
+            com.google.firebase.ErrorCode.INTERNAL, com.google.firebase.ErrorCode.UNKNOWN);
 
     private final FirebaseAuth auth;
 
@@ -77,9 +82,20 @@ public class FirebaseIdentity implements Identity, SignInAccounts {
             throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID);
         }
         try {
-            FirebaseToken token = auth.verifyIdToken(idToken.strip());
+            // checkRevoked, as the emulator always does: a deleted, disabled or signed-out-everywhere
+            // account's tokens stop at once instead of living out their hour
+            FirebaseToken token = auth.verifyIdToken(idToken.strip(), true);
             return new AuthenticatedUser(token.getUid(), token.getEmail(), token.getName());
-        } catch (FirebaseAuthException | IllegalArgumentException e) {
+        } catch (FirebaseAuthException e) {
+            if (e.getAuthErrorCode() == null && TRANSIENT.contains(e.getErrorCode())) {
+                // the revocation lookup could not be made: Auth is down, not the token bad (no sign-out)
+                log.warn("ID token could not be checked: {}", e.getMessage());
+                throw new CoherenceException(ErrorCode.UNAVAILABLE, "sign-in could not be checked right now; try again",
+                        Map.of(), e);
+            }
+            log.info("ID token rejected: {}", e.getMessage());
+            throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID, Map.of(), e);
+        } catch (IllegalArgumentException e) {
             log.info("ID token rejected: {}", e.getMessage());
             throw new CoherenceException(ErrorCode.UNAUTHENTICATED, INVALID, Map.of(), e);
         } catch (RuntimeException e) {

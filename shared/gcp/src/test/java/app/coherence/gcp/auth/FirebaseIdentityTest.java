@@ -56,6 +56,17 @@ class FirebaseIdentityTest {
     }
 
     @Test
+    void closedAccount_shouldHaveItsTokensRefusedAtOnce() {
+        AuthEmulator.SignedIn signedIn = emulator.signIn("closing-" + UUID.randomUUID() + "@example.com", "s3cret-pass");
+        assertThat(identity.verify(signedIn.idToken()).uid()).isEqualTo(signedIn.uid());
+
+        identity.delete(signedIn.uid());
+
+        assertRejected(() -> identity.verify(signedIn.idToken()));
+        identity.delete(signedIn.uid()); // already gone: not an error
+    }
+
+    @Test
     void garbage_shouldBeRejected() {
         assertRejected(() -> identity.verify("not-a-token"));
         assertRejected(() -> identity.verify("a.b.c"));

@@ -73,7 +73,8 @@ public final class ChaosSuite {
             DurableWrites.tokenSurvivesAuthRestart(this, system, token);
             DurableWrites.exportCost(this, system);
             DurableWrites.reservationsSurviveFirestoreKill(this, system, token);
-            byte[] talk = Files.readAllBytes(TestTalks.standard().file());
+            // the test command's part: the 8 s talk (an analysis of seconds); the full run: the one-minute one
+            byte[] talk = Files.readAllBytes((full ? TestTalks.standard() : TestTalks.shortOne()).file());
             EmulatorsMidAnalysis midAnalysis = new EmulatorsMidAnalysis(this);
             for (EmulatorProcess emulator : full ? List.of(system.emulators().firestore(), system.emulators().pubsub(),
                     system.emulators().auth()) : List.of(system.emulators().firestore())) {

@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the Auth emulator's accounts across restarts, so a user keeps their uid (and so their videos):
  * downloaded through the Identity Toolkit admin API into a JSON file, uploaded again at the next start.
+ * Each account's {@code validSince} is put back too: the emulator's import sets it to the import time,
+ * which would refuse every ID token issued before the restart as expired and end every session.
  */
 final class AuthAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(AuthAccounts.class);
     private static final List<String> KEPT_FIELDS = List.of("localId", "email", "emailVerified", "displayName",
-            "salt", "passwordHash", "createdAt", "lastLoginAt", "disabled", "validSince");
+            "salt", "passwordHash", "createdAt", "disabled", "validSince");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String hostPort;
@@ -92,26 +94,23 @@ final class AuthAccounts {
         if (reply.path("error").isArray() && !reply.path("error").isEmpty()) {
             LOG.warn("some Auth accounts were not restored: {}", reply.path("error"));
         }
-        keepTokensValid(users);
-        return users.size();
-    }
-
-    /**
-     * batchCreate marks every restored account's tokens as issued before "now", so every ID token from
-     * before the restart would be refused as revoked; an admin update sets the saved cut-off back.
-     */
-    private void keepTokensValid(JsonNode users) {
         for (JsonNode user : users) {
-            if (!user.hasNonNull("validSince")) {
-                continue;
+            if (user.hasNonNull("validSince")) {
+                // an admin update may set validSince to any value (the import may not)
+                ObjectNode update = Json.mapper().createObjectNode();
+                update.set("localId", user.get("localId"));
+                update.set("validSince", user.get("validSince"));
+                try {
+                    send(HttpRequest.newBuilder(URI.create(admin("accounts:update")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(update))));
+                } catch (IllegalStateException e) {
+                    LOG.warn("tokens of Auth account {} issued before the restart will be refused: {}",
+                            user.path("localId").asText(), e.getMessage());
+                }
             }
-            ObjectNode update = Json.mapper().createObjectNode();
-            update.set("localId", user.get("localId"));
-            update.set("validSince", user.get("validSince"));
-            send(HttpRequest.newBuilder(URI.create(admin("accounts:update")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(update))));
         }
+        return users.size();
     }
 
     private String admin(String method) {

@@ -78,6 +78,16 @@ public class LocalSystemConfiguration {
         return new FirestoreSnapshots(emulators, settings);
     }
 
+    @Bean
+    public AcknowledgedWrites acknowledgedWrites(LocalEmulators emulators, LocalSettings settings) {
+        return new AcknowledgedWrites(() -> {
+            if (emulators.firestore().isRunning()) {
+                emulators.export(settings.projectId(), settings.firestoreExportDir());
+            }
+            emulators.saveAccounts();
+        });
+    }
+
     @Bean(destroyMethod = "close")
     EmulatorSupervisor emulatorSupervisor(LocalEmulators emulators, LocalSettings settings, PubSubConnection pubsub) {
         return new EmulatorSupervisor(emulators, settings.emulatorStartTimeout(), () -> {

@@ -35,9 +35,9 @@ public class LocalWebConfiguration {
     }
 
     @Bean
-    public ServletRegistrationBean<FunctionServlet> functionServlet(FunctionRoutes routes) {
+    public ServletRegistrationBean<FunctionServlet> functionServlet(FunctionRoutes routes, AcknowledgedWrites acknowledged) {
         ServletRegistrationBean<FunctionServlet> registration =
-                new ServletRegistrationBean<>(new FunctionServlet(routes), "/v1/*", "/tasks/*");
+                new ServletRegistrationBean<>(new FunctionServlet(routes, acknowledged::awaitPersisted), "/v1/*", "/tasks/*");
         registration.setName("functions");
         return registration;
     }

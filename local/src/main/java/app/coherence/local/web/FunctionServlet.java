@@ -15,9 +15,12 @@ public final class FunctionServlet extends HttpServlet {
     static final int MAX_BODY = 1024 * 1024;
 
     private final transient FunctionRoutes routes;
+    private final transient Runnable beforeWriteAnswer;
 
-    public FunctionServlet(FunctionRoutes routes) {
+    /** {@code beforeWriteAnswer} runs before the answer to any request that may have written (not GET/HEAD) leaves. */
+    public FunctionServlet(FunctionRoutes routes, Runnable beforeWriteAnswer) {
         this.routes = routes;
+        this.beforeWriteAnswer = beforeWriteAnswer;
     }
 
     @Override
@@ -31,6 +34,9 @@ public final class FunctionServlet extends HttpServlet {
         } finally {
             // Functions put videoId/userId in the MDC; the container reuses this thread.
             MDC.clear();
+        }
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            beforeWriteAnswer.run();
         }
         ServletExchange.write(reply, response);
     }

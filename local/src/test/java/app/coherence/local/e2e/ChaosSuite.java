@@ -1,6 +1,8 @@
 package app.coherence.local.e2e;
 
 import app.coherence.analysis.decode.Clips;
+import app.coherence.analysis.testvideo.Festival;
+import app.coherence.analysis.testvideo.TestTalks;
 import app.coherence.core.upload.FinalizedUpload;
 import app.coherence.core.video.VideoStore;
 import app.coherence.embedded.blob.FileSystemBlobStore;
@@ -51,6 +53,9 @@ public final class ChaosSuite {
 
     /** Runs every fault; returns whether all were as expected. */
     boolean run(Path dir, int stalls) throws Exception {
+        boolean full = stalls >= FULL_STALLS;
+        long began = System.nanoTime();
+        Festival.requireInstalled();
         try (RunningSystem system = RunningSystem.start(dir.resolve("data"), dir.resolve("system.log"),
                 "--QUOTA_FREE_PER_MONTH=1000", "--QUOTA_UPLOADS_PER_DAY=1000", "--coherence.upload-rate-window=10s",
                 "--coherence.task-min-backoff=1s", "--coherence.task-max-backoff=5s")) {
@@ -65,12 +70,29 @@ public final class ChaosSuite {
                     system.emulators().auth())) {
                 killEmulator(system, token, emulator);
             }
+            DurableWrites.tokenSurvivesAuthRestart(this, system, token);
+            DurableWrites.exportCost(this, system);
+            DurableWrites.reservationsSurviveFirestoreKill(this, system, token);
+            // the test command's part: the 8 s talk (an analysis of seconds); the full run: the one-minute one
+            byte[] talk = Files.readAllBytes((full ? TestTalks.standard() : TestTalks.shortOne()).file());
+            EmulatorsMidAnalysis midAnalysis = new EmulatorsMidAnalysis(this);
+            for (EmulatorProcess emulator : full ? List.of(system.emulators().firestore(), system.emulators().pubsub(),
+                    system.emulators().auth()) : List.of(system.emulators().firestore())) {
+                midAnalysis.kill(system, token, emulator, talk);
+            }
             checkAfterRecovery(system, token);
+            RecoveredState.check(this, system, token);
+        }
+        System.out.printf("chaos: the in-process part took %d s%n", (System.nanoTime() - began) / 1_000_000_000);
+        if (full) {
+            byte[] talk = Files.readAllBytes(TestTalks.standard().file());
+            byte[] shortTalk = Files.readAllBytes(TestTalks.shortOne().file());
+            new HardKills(this, talk, shortTalk).run(dir, HardKills.ROUNDS);
         }
         return !failed;
     }
 
-    private void row(String fault, String expected, String observed, boolean ok) {
+    void row(String fault, String expected, String observed, boolean ok) {
         rows.add(new String[] {fault, expected, observed + (ok ? "" : "  << NOT AS EXPECTED")});
         failed |= !ok;
     }
@@ -132,7 +154,7 @@ public final class ChaosSuite {
         }
     }
 
-    private String upload(RunningSystem system, String token, String title, byte[] body) throws Exception {
+    String upload(RunningSystem system, String token, String title, byte[] body) throws Exception {
         Reply reserved = system.postJson("/v1/uploads", token,
                 Map.of("title", title, "contentType", "video/mp4", "sizeBytes", body.length));
         String videoId = reserved.json().path("videoId").asText();
@@ -143,7 +165,7 @@ public final class ChaosSuite {
         return videoId;
     }
 
-    private JsonNode awaitEnd(RunningSystem system, String token, String videoId, Duration timeout) throws Exception {
+    JsonNode awaitEnd(RunningSystem system, String token, String videoId, Duration timeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
         JsonNode video = null;
         while (System.nanoTime() < until) {

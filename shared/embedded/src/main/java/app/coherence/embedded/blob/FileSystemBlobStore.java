@@ -75,6 +75,12 @@ public final class FileSystemBlobStore implements BlobStore {
         this.clock = clock;
         try {
             Files.createDirectories(paths.incoming());
+            // nothing is being received yet: any partial upload here was cut off by a hard kill of an earlier run
+            try (var leftovers = Files.list(paths.incoming())) {
+                for (Path part : leftovers.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                    Files.deleteIfExists(part);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the blob directory " + paths.root() + ": " + e.getMessage(), e);
         }

@@ -165,26 +165,9 @@ public final class ChaosSuite {
         return videoId;
     }
 
-    JsonNode awaitEnd(RunningSystem system, String token, String videoId, Duration timeout) throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        JsonNode video = null;
-        while (System.nanoTime() < until) {
-            Reply reply = system.get("/v1/videos/" + videoId, token);
-            if (reply.status() == 200) {
-                video = reply.json();
-                String status = video.path("status").asText();
-                if (status.equals("completed") || status.equals("failed")) {
-                    return video;
-                }
-            }
-            Thread.sleep(500);
-        }
-        return video;
-    }
-
     private void badFile(RunningSystem system, String token, String fault, byte[] body) throws Exception {
         String videoId = upload(system, token, fault, body);
-        JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(3));
+        JsonNode video = system.awaitEnd(token, videoId, Duration.ofMinutes(3));
         String code = video == null ? "none" : video.path("error").path("code").asText();
         int attempts = attempts(system, videoId);
         row(fault, "failed INVALID_MEDIA at the first attempt",
@@ -198,7 +181,7 @@ public final class ChaosSuite {
         FinalizedUpload again = new FinalizedUpload("coherence-local", "uploads/" + uid + "/" + videoId, body.length, "video/mp4");
         StorageEventForwarder events = system.bean(StorageEventForwarder.class);
         events.deliverNow(again);
-        JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(3));
+        JsonNode video = system.awaitEnd(token, videoId, Duration.ofMinutes(3));
         events.deliverNow(again); // after the outcome: out of order
         Thread.sleep(2000);
         JsonNode after = system.get("/v1/videos/" + videoId, token).json();
@@ -248,7 +231,7 @@ public final class ChaosSuite {
     private void checkAfterRecovery(RunningSystem system, String token) throws Exception {
         int ended = 0;
         for (String videoId : accepted.keySet()) {
-            JsonNode video = awaitEnd(system, token, videoId, Duration.ofMinutes(2));
+            JsonNode video = system.awaitEnd(token, videoId, Duration.ofMinutes(2));
             String status = video == null ? "" : video.path("status").asText();
             boolean clear = status.equals("completed") || (status.equals("failed") && !video.path("error").path("code").asText().isEmpty());
             ended += clear ? 1 : 0;

@@ -37,7 +37,7 @@ final class EmulatorsMidAnalysis {
             process.onExit().get(30, TimeUnit.SECONDS);
         }
         long killed = System.nanoTime();
-        JsonNode end = suite.awaitEnd(system, token, videoId, ENDS_WITHIN);
+        JsonNode end = system.awaitEnd(token, videoId, ENDS_WITHIN);
         long seconds = (System.nanoTime() - killed) / 1_000_000_000;
         String status = end == null ? "" : end.path("status").asText();
         String code = end == null ? "" : end.path("error").path("code").asText();

@@ -141,7 +141,7 @@ final class HardKills {
                 if (!t.uploaded) {
                     continue; // a reservation of the burst that the client never uploads: it must only survive
                 }
-                JsonNode end = awaitEnd(system, token, t.videoId, Duration.ofMinutes(4));
+                JsonNode end = system.awaitEnd(token, t.videoId, Duration.ofMinutes(4));
                 String status = end == null ? "not ended" : end.path("status").asText();
                 String code = end == null ? "" : end.path("error").path("code").asText();
                 ended += status.equals("completed") || (status.equals("failed") && !code.isEmpty()) ? 1 : 0;
@@ -223,23 +223,6 @@ final class HardKills {
         Tracked t = new Tracked(reserved.json().path("videoId").asText(), reserved.json().path("uploadUrl").asText(), body);
         videos.put(t.videoId, t);
         return t;
-    }
-
-    private static JsonNode awaitEnd(SystemProcess system, String token, String videoId, Duration timeout) throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        JsonNode video = null;
-        while (System.nanoTime() < until) {
-            Reply reply = system.get("/v1/videos/" + videoId, token);
-            if (reply.status() == 200) {
-                video = reply.json();
-                String status = video.path("status").asText();
-                if (status.equals("completed") || status.equals("failed")) {
-                    return video;
-                }
-            }
-            Thread.sleep(500);
-        }
-        return null;
     }
 
     /** The ID token and refresh token issued before the first kill, after the last restart. */

@@ -6,7 +6,6 @@ import app.coherence.local.CoherenceLocal;
 import app.coherence.local.LocalAddress;
 import app.coherence.local.LocalEmulators;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The whole local system started in-process, as {@code ./coherence up} starts it, on free ports over
  * a given data directory; plus the client side of a test: sign-in and HTTP calls.
  */
-final class RunningSystem implements AutoCloseable {
+final class RunningSystem implements LocalHttp, AutoCloseable {
     static final String PASSWORD = "e2e-password";
 
     private final ConfigurableApplicationContext context;
@@ -40,7 +39,8 @@ final class RunningSystem implements AutoCloseable {
         return new RunningSystem(CoherenceLocal.start(args.toArray(String[]::new)));
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return context.getBean(LocalAddress.class).baseUrl();
     }
 
@@ -56,30 +56,8 @@ final class RunningSystem implements AutoCloseable {
         return emulators().auth().signIn(email, PASSWORD);
     }
 
-    Reply get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    Reply postJson(String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    Reply put(String url, String contentType, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    Reply send(HttpRequest.Builder request) throws Exception {
+    @Override
+    public Reply send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body());

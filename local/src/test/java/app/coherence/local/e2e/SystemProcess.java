@@ -22,7 +22,7 @@ import java.util.Map;
  * started on a free port over a given data directory, found through the runtime file it writes; plus
  * the client side (HTTP calls, sign-in against its Auth emulator as the web client does).
  */
-final class SystemProcess implements AutoCloseable {
+final class SystemProcess implements LocalHttp, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Process process;
@@ -78,7 +78,8 @@ final class SystemProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return runtime.path("baseUrl").asText();
     }
 
@@ -126,25 +127,8 @@ final class SystemProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))));
     }
 
-    Reply get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    Reply postJson(String path, String token, Object body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))));
-    }
-
-    Reply put(String url, String contentType, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    private Reply send(HttpRequest.Builder request) throws Exception {
+    @Override
+    public Reply send(HttpRequest.Builder request) throws Exception {
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import app.coherence.analysis.TimeSpan;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -26,6 +28,7 @@ public final class VoiceActivity implements AutoCloseable {
     private static final int STATE = 2 * 128;
     /** Speech starts at this probability and ends below the lower one (Silero's own hysteresis). */
     static final double START = 0.5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final double END = 0.35;
     /** A silence shorter than this inside speech does not split it (the gap between two words). */
     static final double MIN_SILENCE_SECONDS = 0.1;
@@ -47,6 +50,7 @@ public final class VoiceActivity implements AutoCloseable {
     private Map<String, OnnxTensor> outputs;
     private float[] probabilities = new float[1024];
     private int windows;
+    private long cpuNanos;
 
     public VoiceActivity(SileroModel model) {
         this.model = model;
@@ -59,6 +63,7 @@ public final class VoiceActivity implements AutoCloseable {
 
     /** Feeds the next samples; every complete window is judged at once. */
     public void accept(short[] samples, int count) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < count; i++) {
             input[CONTEXT + filled++] = samples[i] / 32768f;
             if (filled == WINDOW) {
@@ -67,6 +72,7 @@ public final class VoiceActivity implements AutoCloseable {
                 filled = 0;
             }
         }
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
     }
 
     private void judge() {
@@ -116,6 +122,11 @@ public final class VoiceActivity implements AutoCloseable {
 
     private static FloatBuffer direct(int floats) {
         return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** CPU seconds spent judging this stream so far (on the threads that fed it). */
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
     }
 
     /** Samples judged so far (whole windows). */

@@ -84,11 +84,12 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         report.at("decode", 0);
         MediaInfo info = new MediaProbe(settings).probe(videoFile);
         VoiceFeatureExtractor voiceFeatures = new VoiceFeatureExtractor();
-        VoiceActivity activity = VoiceActivity.silero();
         DecodedMedia decoded;
         List<RecognizedWord> words;
+        List<TimeSpan> speechSpans;
         VisionTrack vision;
-        try (SpeechSession session = speech.start(activity);
+        try (VoiceActivity activity = VoiceActivity.silero();
+                SpeechSession session = speech.start(activity);
                 VisionAnalyzer looking = new VisionAnalyzer(info.durationSeconds() * 0.1)) {
             stageTimes.start("decode");
             double expected = info.durationSeconds() > 0 ? info.durationSeconds() : 60;
@@ -100,13 +101,15 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
             stageTimes.start("speech");
             report.at("speech", SPEECH_AT);
             words = session.finish();
+            stageTimes.threadCpu("speech", session.cpuSeconds());
+            stageTimes.threadCpu("voice activity", activity.cpuSeconds());
+            speechSpans = activity.speech();
             stageTimes.start("vision");
             report.at("vision", VISION_AT);
             vision = looking.finish();
             stageTimes.threadCpu("vision", looking.cpuSeconds());
         }
         VoiceTrack voiceTrack = voiceFeatures.finish();
-        List<TimeSpan> speechSpans = activity.speech();
         if (words.isEmpty() && speechSpans.isEmpty()) {
             // A silent track has nothing to coach; a clear error beats a meaningless "Needs Work".
             throw new MediaRejectedException(ErrorCode.NO_SPEECH,

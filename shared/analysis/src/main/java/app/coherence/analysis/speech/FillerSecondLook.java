@@ -14,9 +14,12 @@ import org.vosk.Recognizer;
 /**
  * A second listen for hesitations. Recognisers turn "um" and "uh" into the nearest word ("am", "on", "a",
  * "or", "arm") or drop them, because their language model expects words. So every doubtful word (one a
- * filler is often heard as, or any the recogniser was unsure of) and every stretch of voice with no word is heard again on its own by a
+ * filler is often heard as, any the recogniser was unsure of, or a short one ending like "um" or "er" with
+ * silence on both sides) and every
+ * stretch of voice with no word is heard again on its own by a
  * recogniser that may only say um, uh, er, ah, hmm or "some word" ({@code [unk]}). A real word comes back as
- * {@code [unk]}; a hesitation comes back as a filler, or as nothing at all (no word fits it). Only sounds long
+ * {@code [unk]}; a hesitation comes back as a filler, or as nothing at all (no word fits it; believed only of a
+ * word with silence on both sides). Only sounds long
  * enough to be a hesitation and set apart by a moment of silence are asked about: articles and short function
  * words are briefer, and run on into the next word.
  */
@@ -32,6 +35,8 @@ final class FillerSecondLook {
     static final double APART_SECONDS = 0.1;
     /** Audio kept either side of the asked span, so the sound's edges are heard whole. */
     static final double PAD_SECONDS = 0.05;
+    /** Words this short (letters) may be a hesitation heard as a word. */
+    static final int SHORT_WORD_LETTERS = 4;
     /** A stretch of voice without a word is asked about when at least this long (a breath or click is shorter). */
     static final double MIN_WORDLESS_SECONDS = 0.25;
     /** What a recogniser hears for a hesitation, and which filler each most likely was. */
@@ -57,11 +62,16 @@ final class FillerSecondLook {
             RecognizedWord w = words.get(i);
             String text = w.text().toLowerCase(Locale.ROOT);
             boolean confusable = HEARD_AS_UM.contains(text) || HEARD_AS_ER.contains(text) || HEARD_AS_UH.contains(text);
-            boolean doubtful = confusable || w.confidence() < UNSURE;
+            // a short word that ends like "um" or "er", with silence on both sides, is asked about however sure the
+            // recogniser was: hesitations sit between silent pauses, and a recogniser is often sure of the word its
+            // language model put there ("done"); an emphatic "ask ... not" stands apart too, but sounds like no filler
+            boolean doubtful = confusable || w.confidence() < UNSURE || (endsLikeFiller(text) && isolated(words, i));
             double seconds = w.end() - w.start();
             if (!FILLERS.contains(text) && doubtful && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS && apart(words, i)) {
                 String filler = hear(chunk, w.start() - chunkStart, w.end() - chunkStart);
-                if (filler != null) {
+                // "no word fits" is weaker evidence than a filler named: it counts only for a word set apart on both
+                // sides (the tail of "coming" heard as "him" fits nothing either, but runs on into the next word)
+                if (filler != null && (!filler.isEmpty() || isolated(words, i))) {
                     out.add(new RecognizedWord(filler.isEmpty() ? likely(text) : filler, w.start(), w.end(), w.confidence()));
                     continue;
                 }
@@ -85,6 +95,18 @@ final class FillerSecondLook {
         double before = i == 0 ? Double.MAX_VALUE : words.get(i).start() - words.get(i - 1).end();
         double after = i + 1 >= words.size() ? Double.MAX_VALUE : words.get(i + 1).start() - words.get(i).end();
         return Math.max(before, after) >= APART_SECONDS;
+    }
+
+    /** A one-syllable-sized word ending in a nasal or an r, as "um" and "er" do ("down", "done", "four"). */
+    static boolean endsLikeFiller(String heard) {
+        return heard.length() <= SHORT_WORD_LETTERS && (heard.endsWith("m") || heard.endsWith("n") || heard.endsWith("r"));
+    }
+
+    /** Silence before and after the word (a moment at least, on both sides). */
+    private static boolean isolated(List<RecognizedWord> words, int i) {
+        double before = i == 0 ? Double.MAX_VALUE : words.get(i).start() - words.get(i - 1).end();
+        double after = i + 1 >= words.size() ? Double.MAX_VALUE : words.get(i + 1).start() - words.get(i).end();
+        return Math.min(before, after) >= APART_SECONDS;
     }
 
     /** Which filler a word most likely was: a nasal ending is an "um", an r-coloured one an "er". */

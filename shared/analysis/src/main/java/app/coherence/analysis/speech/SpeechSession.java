@@ -11,6 +11,11 @@ public interface SpeechSession extends AutoCloseable {
     /** Blocks until all fed audio is recognised; words sorted by start, in seconds from the stream start. */
     List<RecognizedWord> finish();
 
+    /** CPU seconds the recogniser's threads spent on this session so far (0 when not measured). */
+    default double cpuSeconds() {
+        return 0;
+    }
+
     /** Releases native resources; safe after finish and on failure. */
     @Override
     void close();

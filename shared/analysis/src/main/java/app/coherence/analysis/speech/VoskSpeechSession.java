@@ -3,6 +3,8 @@ package app.coherence.analysis.speech;
 import app.coherence.analysis.vad.VoiceActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +39,7 @@ public final class VoskSpeechSession implements SpeechSession {
     static final int SAMPLE_RATE = 16_000;
     private static final int FEED = 4_000; // samples per acceptWaveForm call (0.25 s), as a live stream would
     private static final Logger LOG = LoggerFactory.getLogger(VoskSpeechSession.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Model model;
     private final ExecutorService pool;
@@ -46,6 +49,7 @@ public final class VoskSpeechSession implements SpeechSession {
     private final Lane[] lanes;
     private final List<CompletableFuture<List<RecognizedWord>>> chunks = new ArrayList<>();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger mostHeld = new AtomicInteger();
     private long samples;
@@ -129,6 +133,7 @@ public final class VoskSpeechSession implements SpeechSession {
 
     private List<RecognizedWord> recognise(Lane lane, PauseSplitter.Chunk chunk) {
         long started = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             if (closed) {
                 return List.of();
@@ -136,6 +141,7 @@ public final class VoskSpeechSession implements SpeechSession {
             return feed(lane, chunk);
         } finally {
             busyNanos.addAndGet(System.nanoTime() - started);
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             held.decrementAndGet();
             inFlight.release();
         }
@@ -202,6 +208,11 @@ public final class VoskSpeechSession implements SpeechSession {
                 words.size(), String.format("%.1f", stats.audioSeconds()), stats.chunks(),
                 String.format("%.1f", stats.busySeconds()), String.format("%.3f", stats.realTimeFactor()));
         return words;
+    }
+
+    @Override
+    public double cpuSeconds() {
+        return cpuNanos.get() / 1e9;
     }
 
     /** Figures of the finished recognition; null before {@link #finish()}. */

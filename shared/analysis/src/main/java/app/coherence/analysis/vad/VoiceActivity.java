@@ -4,6 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import app.coherence.analysis.TimeSpan;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,13 +19,16 @@ import java.util.Map;
  * probability per 32 ms window (512 samples, with the 64 samples before it as context and the model's
  * recurrent state carried over), and at the end the speech spans.
  */
-public final class VoiceActivity {
+public final class VoiceActivity implements AutoCloseable {
     public static final int SAMPLE_RATE = 16_000;
     /** Samples per decision (32 ms). */
     public static final int WINDOW = 512;
     private static final int CONTEXT = 64;
+    /** The model's recurrent state: 2 x 1 x 128 floats. */
+    private static final int STATE = 2 * 128;
     /** Speech starts at this probability and ends below the lower one (Silero's own hysteresis). */
     static final double START = 0.5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final double END = 0.35;
     /** A silence shorter than this inside speech does not split it (the gap between two words). */
     static final double MIN_SILENCE_SECONDS = 0.1;
@@ -32,10 +39,18 @@ public final class VoiceActivity {
 
     private final SileroModel model;
     private final float[] input = new float[CONTEXT + WINDOW];
-    private float[] state = new float[2 * 128];
     private int filled;
+    /** Native memory the model reads and writes in place, made once per stream: no tensor or array per window. */
+    private final FloatBuffer audioIn = direct(CONTEXT + WINDOW);
+    private final FloatBuffer stateIn = direct(STATE);
+    private final FloatBuffer stateOut = direct(STATE);
+    private final FloatBuffer probabilityOut = direct(1);
+    private OnnxTensor audioTensor;
+    private Map<String, OnnxTensor> inputs;
+    private Map<String, OnnxTensor> outputs;
     private float[] probabilities = new float[1024];
     private int windows;
+    private long cpuNanos;
 
     public VoiceActivity(SileroModel model) {
         this.model = model;
@@ -48,6 +63,7 @@ public final class VoiceActivity {
 
     /** Feeds the next samples; every complete window is judged at once. */
     public void accept(short[] samples, int count) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < count; i++) {
             input[CONTEXT + filled++] = samples[i] / 32768f;
             if (filled == WINDOW) {
@@ -56,25 +72,61 @@ public final class VoiceActivity {
                 filled = 0;
             }
         }
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
     }
 
     private void judge() {
-        try (OnnxTensor audio = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(input), new long[] {1, input.length});
-                OnnxTensor recurrent = OnnxTensor.createTensor(model.environment(), FloatBuffer.wrap(state), new long[] {2, 1, 128});
-                OrtSession.Result out = model.session().run(Map.of("input", audio, "state", recurrent, "sr", model.sampleRate()))) {
-            float probability = ((float[][]) out.get(0).getValue())[0][0];
-            float[][][] next = (float[][][]) out.get(1).getValue();
-            float[] s = new float[2 * 128];
-            System.arraycopy(next[0][0], 0, s, 0, 128);
-            System.arraycopy(next[1][0], 0, s, 128, 128);
-            state = s;
+        try {
+            if (inputs == null) {
+                open();
+            }
+            audioIn.clear();
+            audioIn.put(input).flip();
+            try (OrtSession.Result ignored = model.session().run(inputs, outputs)) {
+                // the outputs were written into stateOut and probabilityOut
+            }
+            stateIn.clear();
+            stateIn.put(stateOut.clear()).flip();
+            stateOut.clear();
             if (windows == probabilities.length) {
                 probabilities = Arrays.copyOf(probabilities, windows * 2);
             }
-            probabilities[windows++] = probability;
+            probabilities[windows++] = probabilityOut.get(0);
         } catch (OrtException e) {
             throw new IllegalStateException("Silero VAD failed", e);
         }
+    }
+
+    /** Tensors over the stream's direct buffers (ONNX Runtime reads and writes them in place). */
+    private void open() throws OrtException {
+        var env = model.environment();
+        audioTensor = OnnxTensor.createTensor(env, audioIn, new long[] {1, CONTEXT + WINDOW});
+        OnnxTensor state = OnnxTensor.createTensor(env, stateIn, new long[] {2, 1, 128});
+        inputs = Map.of("input", audioTensor, "state", state, "sr", model.sampleRate());
+        outputs = Map.of(model.session().getOutputNames().stream().toList().get(0),
+                OnnxTensor.createTensor(env, probabilityOut, new long[] {1, 1}),
+                model.session().getOutputNames().stream().toList().get(1),
+                OnnxTensor.createTensor(env, stateOut, new long[] {2, 1, 128}));
+    }
+
+    /** Frees the stream's tensors (the probabilities stay readable). */
+    @Override
+    public void close() {
+        if (inputs != null) {
+            audioTensor.close();
+            inputs.get("state").close();
+            outputs.values().forEach(OnnxTensor::close);
+            inputs = null;
+        }
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** CPU seconds spent judging this stream so far (on the threads that fed it). */
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
     }
 
     /** Samples judged so far (whole windows). */

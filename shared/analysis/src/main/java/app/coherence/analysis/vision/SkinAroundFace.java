@@ -6,7 +6,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import app.coherence.analysis.vision.face.FaceReading;
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -48,55 +47,58 @@ final class SkinAroundFace {
             cvtColor(small, ycc, COLOR_BGR2YCrCb);
             double sx = (double) (x1 - x0) / GRID;
             double sy = (double) (y1 - y0) / GRID;
-            try (UByteIndexer p = ycc.createIndexer()) {
-                // the face's skin: its middle, between the eyes and the mouth
-                double[] sum = new double[2];
-                double[] sq = new double[2];
-                int n = 0;
-                int band = 0;
-                int skin = 0;
-                double[][] unit = new double[GRID * GRID][];
-                for (int y = 0; y < GRID; y++) {
-                    for (int x = 0; x < GRID; x++) {
-                        double u = (x0 + (x + 0.5) * sx - face.centreX()) / (face.width() / 2);
-                        double v = (y0 + (y + 0.5) * sy - face.centreY()) / (face.height() / 2);
-                        unit[y * GRID + x] = new double[] {u, v};
-                        if (Math.abs(u) < 0.45 && v > -0.25 && v < 0.3) {
-                            for (int c = 0; c < 2; c++) {
-                                double value = p.get(y, x, c + 1);
-                                sum[c] += value;
-                                sq[c] += value * value;
-                            }
-                            n++;
-                        }
-                    }
-                }
-                if (n < 4) {
-                    return 0;
-                }
-                double[] mean = {sum[0] / n, sum[1] / n};
-                double[] sigma = new double[2];
-                for (int c = 0; c < 2; c++) {
-                    sigma[c] = Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, sq[c] / n - mean[c] * mean[c])));
-                }
-                for (int y = 0; y < GRID; y++) {
-                    for (int x = 0; x < GRID; x++) {
-                        double u = unit[y * GRID + x][0];
-                        double v = unit[y * GRID + x][1];
-                        double r = Math.hypot(u, v);
-                        if (r <= FACE || Math.abs(u) > REACH || v < -REACH * 0.9 || v > REACH * 1.1) {
-                            continue;
-                        }
-                        band++;
-                        double dr = (p.get(y, x, 1) - mean[0]) / sigma[0];
-                        double db = (p.get(y, x, 2) - mean[1]) / sigma[1];
-                        if (p.get(y, x, 0) > 40 && dr * dr + db * db <= SKIN_SIGMAS * SKIN_SIGMAS) {
-                            skin++;
-                        }
-                    }
-                }
-                return band == 0 ? 0 : (double) skin / band;
+            // one copy of the 64 x 64 pixels into the heap: reading them one by one through an indexer cost more than the rest
+            byte[] p = new byte[GRID * GRID * 3];
+            ycc.data().get(p);
+            // the face's skin: its middle, between the eyes and the mouth
+            double[] sum = new double[2];
+            double[] sq = new double[2];
+            int n = 0;
+            double[] us = new double[GRID];
+            double[] vs = new double[GRID];
+            for (int i = 0; i < GRID; i++) {
+                us[i] = (x0 + (i + 0.5) * sx - face.centreX()) / (face.width() / 2);
+                vs[i] = (y0 + (i + 0.5) * sy - face.centreY()) / (face.height() / 2);
             }
+            for (int y = 0; y < GRID; y++) {
+                for (int x = 0; x < GRID; x++) {
+                    if (Math.abs(us[x]) < 0.45 && vs[y] > -0.25 && vs[y] < 0.3) {
+                        for (int c = 0; c < 2; c++) {
+                            double value = p[(y * GRID + x) * 3 + c + 1] & 0xff;
+                            sum[c] += value;
+                            sq[c] += value * value;
+                        }
+                        n++;
+                    }
+                }
+            }
+            if (n < 4) {
+                return 0;
+            }
+            double[] mean = {sum[0] / n, sum[1] / n};
+            double[] sigma = new double[2];
+            for (int c = 0; c < 2; c++) {
+                sigma[c] = Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, sq[c] / n - mean[c] * mean[c])));
+            }
+            int band = 0;
+            int skin = 0;
+            for (int y = 0; y < GRID; y++) {
+                for (int x = 0; x < GRID; x++) {
+                    double u = us[x];
+                    double v = vs[y];
+                    if (u * u + v * v <= FACE * FACE || Math.abs(u) > REACH || v < -REACH * 0.9 || v > REACH * 1.1) {
+                        continue;
+                    }
+                    band++;
+                    int at = (y * GRID + x) * 3;
+                    double dr = ((p[at + 1] & 0xff) - mean[0]) / sigma[0];
+                    double db = ((p[at + 2] & 0xff) - mean[1]) / sigma[1];
+                    if ((p[at] & 0xff) > 40 && dr * dr + db * db <= SKIN_SIGMAS * SKIN_SIGMAS) {
+                        skin++;
+                    }
+                }
+            }
+            return band == 0 ? 0 : (double) skin / band;
         }
     }
 

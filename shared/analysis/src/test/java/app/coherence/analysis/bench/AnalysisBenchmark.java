@@ -90,8 +90,14 @@ public final class AnalysisBenchmark {
         for (Map.Entry<String, StageTimes.Stage> e : run.stages.entrySet()) {
             System.out.printf(Locale.ROOT, "  stage %-9s      %6.1f s, peak heap %5.0f MB%n", e.getKey(), e.getValue().seconds(), e.getValue().peakHeapMb());
         }
-        analyzer.stageTimes().threadCpu().forEach((worker, cpu) -> System.out.printf(Locale.ROOT,
-                "  %-9s CPU        %6.1f s (its own thread, beside the decode)%n", worker, cpu));
+        // where the CPU went: speech and vision on threads of their own, voice activity on the decoding thread,
+        // and the rest (decoding, voice features, scoring) is what remains of the process' CPU
+        double parts = 0;
+        for (Map.Entry<String, Double> e : analyzer.stageTimes().threadCpu().entrySet()) {
+            System.out.printf(Locale.ROOT, "  CPU %-16s %6.1f s%n", e.getKey(), e.getValue());
+            parts += e.getValue();
+        }
+        System.out.printf(Locale.ROOT, "  CPU %-16s %6.1f s (decoding, voice features, scoring)%n", "the rest", run.cpuSeconds - parts);
         System.out.printf(Locale.ROOT, "  plain ffmpeg decode  %6.1f s (CPU %.1f s; ffmpeg -f null, the floor; mean of before and after)%n",
                 decode, decodeCpu);
         System.out.printf(Locale.ROOT, "  ratio                %6.2f x the plain decode's wall time (target <= 2), %.2f x its CPU%n",
@@ -101,11 +107,12 @@ public final class AnalysisBenchmark {
                 run.result.metrics().fillerWords());
         // Silero runs inline on the decoding thread: its own time on the whole track bounds the wall it adds
         short[] audio = SoundTrack.read16k(talk);
-        VoiceActivity activity = VoiceActivity.silero();
-        long vadStart = System.nanoTime();
-        activity.accept(audio, audio.length);
-        System.out.printf(Locale.ROOT, "  voice activity alone %6.2f s for %.0f s of audio (Silero VAD; target <= 0.5 s added)%n",
-                (System.nanoTime() - vadStart) / 1e9, audio.length / 16_000.0);
+        try (VoiceActivity activity = VoiceActivity.silero()) {
+            long vadStart = System.nanoTime();
+            activity.accept(audio, audio.length);
+            System.out.printf(Locale.ROOT, "  voice activity alone %6.2f s for %.0f s of audio (Silero VAD; target <= 0.5 s added)%n",
+                    (System.nanoTime() - vadStart) / 1e9, audio.length / 16_000.0);
+        }
     }
 
     private record Run(AnalysisResult result, double seconds, double cpuSeconds, Map<String, StageTimes.Stage> stages) {

@@ -56,9 +56,8 @@ final class RealSpeech {
     /** Word errors of the recogniser (chunked by the voice activity, as in the pipeline) on one recording, and its word count. */
     static int[] wordErrors(Recording recording) {
         short[] samples = SoundTrack.read16k(recording.file());
-        VoiceActivity activity = VoiceActivity.silero();
         List<RecognizedWord> heard;
-        try (SpeechSession session = new VoskSpeechRecognizer().start(activity)) {
+        try (VoiceActivity activity = VoiceActivity.silero(); SpeechSession session = new VoskSpeechRecognizer().start(activity)) {
             for (int from = 0; from < samples.length; from += 4000) {
                 short[] piece = Arrays.copyOfRange(samples, from, Math.min(samples.length, from + 4000));
                 activity.accept(piece, piece.length);

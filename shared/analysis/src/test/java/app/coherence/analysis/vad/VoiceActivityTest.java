@@ -76,4 +76,31 @@ class VoiceActivityTest {
         assertThat(activity.speech()).isEmpty();
         assertThat(activity.decidedSamples()).isEqualTo(noise.length / VoiceActivity.WINDOW * VoiceActivity.WINDOW);
     }
+
+    @Test
+    void twoStreamsJudgedAtOnceKeepTheirOwnState() {
+        // each stream reads and writes its own buffers: voice in one must not leak into the other, fed in turn
+        short[] words = Voice.AWB.speak("The results arrived on Monday morning.");
+        short[] speech = new short[RATE + words.length + RATE];
+        System.arraycopy(words, 0, speech, RATE, words.length);
+        short[] noise = new short[speech.length];
+        Random random = new Random(7);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (short) Math.round(random.nextGaussian() * 800);
+        }
+        try (VoiceActivity talking = VoiceActivity.silero(); VoiceActivity quiet = VoiceActivity.silero()) {
+            for (int from = 0; from < speech.length; from += 700) {
+                int n = Math.min(700, speech.length - from);
+                talking.accept(java.util.Arrays.copyOfRange(speech, from, from + n), n);
+                quiet.accept(java.util.Arrays.copyOfRange(noise, from, from + n), n);
+            }
+            assertThat(quiet.speech()).isEmpty();
+            int[] b = bounds(words);
+            List<TimeSpan> spans = talking.speech();
+            assertThat(spans).isNotEmpty();
+            assertThat(spans.get(0).start()).isCloseTo((RATE + b[0]) / (double) RATE, within(0.2));
+            assertThat(spans.get(spans.size() - 1).end()).isCloseTo((RATE + b[1]) / (double) RATE, within(0.3));
+            assertThat(talking.cpuSeconds()).isPositive();
+        }
+    }
 }

@@ -222,7 +222,7 @@ public final class ChaosSuite {
             Thread.sleep(500);
         }
         long downFor = (System.nanoTime() - killed) / 1_000_000_000;
-        row(emulator.name() + " emulator killed", "/healthz 503 while down, API 503 never 500, back by itself, old token valid",
+        row(emulator.name() + " emulator killed", "API 503 never 500, back by itself, old token valid (/healthz 503 if polled while down)",
                 (sawDown ? "healthz 503" : "healthz never 503") + ", API worst " + worst + ", "
                         + (back ? "back after " + downFor + " s" : "not back in 3 min (" + last + ")") + ", longest answer " + longest + " ms",
                 back && worst != 500);

@@ -1,5 +1,6 @@
 package app.coherence.gcp.firestore;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.video.Progress;
 import app.coherence.core.video.Video;
@@ -45,7 +46,9 @@ public final class VideoDocuments {
         // Written even when null: the history listing orders by it, and Firestore leaves documents
         // without an ordered field out of such a query (unscored videos would vanish from the list).
         doc.put("coherenceScore", v.coherenceScore());
-        put(doc, "scoreTier", v.scoreTier());
+        // The enum name for code, its label beside it for the clients that listen to this document.
+        put(doc, "scoreTier", v.scoreTier() == null ? null : v.scoreTier().name());
+        put(doc, "scoreTierLabel", ScoreTier.labelOf(v.scoreTier()));
         put(doc, "thumbnailPath", v.thumbnailPath());
         put(doc, "attemptId", v.attemptId());
         put(doc, "leaseUntil", timestamp(v.leaseUntil()));
@@ -74,7 +77,7 @@ public final class VideoDocuments {
                 (int) longOr(d.getLong("attempts"), 0),
                 error == null ? null : new VideoError(ErrorCode.valueOf((String) error.get("code")), (String) error.get("message")),
                 d.getLong("coherenceScore") == null ? null : d.getLong("coherenceScore").intValue(),
-                d.getString("scoreTier"),
+                ScoreTier.fromStored(d.getString("scoreTier")),
                 d.getString("thumbnailPath"),
                 d.getString("attemptId"),
                 instant(d.getTimestamp("leaseUntil")),

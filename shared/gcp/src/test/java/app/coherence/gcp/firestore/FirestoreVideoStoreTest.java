@@ -99,6 +99,25 @@ class FirestoreVideoStoreTest {
     }
 
     @Test
+    void attempt_shouldBeKeptBesideTheListenedDocument() throws Exception {
+        String id = newId();
+        store.create(reserved(id).withStatus(VideoStatus.QUEUED, T0).withStatus(VideoStatus.PROCESSING, T0)
+                .withAttempt("attempt-9", T0.plusSeconds(90), T0));
+
+        DocumentSnapshot video = db.collection("videos").document(id).get().get();
+        DocumentSnapshot attempt = db.collection("videoAttempts").document(id).get().get();
+
+        assertThat(video.contains("attemptId")).as("clients listen to videos/{id}").isFalse();
+        assertThat(video.contains("leaseUntil")).isFalse();
+        assertThat(attempt.getString("attemptId")).isEqualTo("attempt-9");
+        assertThat(attempt.get("leaseUntil")).isEqualTo(VideoDocuments.timestamp(T0.plusSeconds(90)));
+        assertThat(attempt.getString("userId")).as("account deletion finds it by owner").isEqualTo("user-1");
+
+        store.update(id, v -> v.withStatus(VideoStatus.FAILED, T0.plusSeconds(5)).withAttempt(null, null, T0.plusSeconds(5)));
+        assertThat(db.collection("videoAttempts").document(id).get().get().exists()).as("no attempt left").isFalse();
+    }
+
+    @Test
     void create_twice_shouldConflictAndKeepTheFirst() {
         String id = newId();
         store.create(reserved(id));

@@ -20,9 +20,11 @@ describe("format", () => {
     expect(statusLabel("processing")).toBe("Analysing");
     expect(statusLabel("SOMETHING_NEW")).toBe("Unknown");
   });
-  it("maps tiers by the API's label, not by score cut-offs", () => {
-    expect(tierClass("Strong")).toBe("tier-strong");
-    expect(tierClass("Needs Work")).toBe("tier-work");
+  it("maps tiers by the API's tier name, not by score cut-offs", () => {
+    expect(tierClass("STRONG")).toBe("tier-strong");
+    expect(tierClass("GOOD_START")).toBe("tier-good");
+    expect(tierClass("NEEDS_WORK")).toBe("tier-work");
+    expect(tierClass("Good Start")).toBe("tier-none");
     expect(tierClass(undefined)).toBe("tier-none");
   });
   it("reserves a recording's container without codecs", () => {

@@ -42,6 +42,13 @@ describe("live status", () => {
     expect(merged).toMatchObject({ status: "processing", percent: 49, thumbnailUrl: "http://x/t.jpg" });
     expect(merged.createdAt?.toISOString()).toBe("2026-11-28T10:00:00.000Z");
   });
+  it("shows the server's tier words, and an older document's label as it was stored", () => {
+    const typed = normalizeVideo({ status: "completed", coherenceScore: 64, scoreTier: "GOOD_START", scoreTierLabel: "Good Start" }, "v")!;
+    expect(typed).toMatchObject({ scoreTier: "GOOD_START", scoreTierLabel: "Good Start" });
+    const older = normalizeVideo({ status: "completed", coherenceScore: 80, scoreTier: "Strong" }, "v")!;
+    expect(older.scoreTierLabel).toBe("Strong");
+    expect(normalizeVideo({ status: "queued" }, "v")!.scoreTierLabel).toBeNull();
+  });
   it("finds the emulators in config.json, and none in production", () => {
     expect(normalizeConfig({ emulators: { auth: "127.0.0.1:9099", firestore: "http://127.0.0.1:8085" } }).emulators.firestore)
       .toEqual({ host: "127.0.0.1", port: 8085, url: "http://127.0.0.1:8085" });

@@ -8,8 +8,9 @@ const PAGE = 12;
 /** How long a deleted talk can be brought back before the delete is sent. */
 const UNDO_MS = 6000;
 
-export function TierPill({ tier }: { tier: string | null }) {
-  return <span className={`tier ${tierClass(tier)}`} data-testid="tier">{tier ?? "–"}</span>;
+/** The tier as a coloured pill: its colour from the tier's name, its words from the server's label. */
+export function TierPill({ tier, label }: { tier: string | null; label?: string | null }) {
+  return <span className={`tier ${tierClass(tier)}`} data-testid="tier">{label ?? tier ?? "–"}</span>;
 }
 
 export function History() {
@@ -124,7 +125,7 @@ function HistoryCard({ video, onDelete, onRenamed }: { video: Video; onDelete: (
           <a className="talk-title" href={`#/videos/${encodeURIComponent(v.videoId)}`} data-testid="talk-title">{v.title}</a>
         )}
         <p className="talk-meta">
-          {v.coherenceScore != null && <><strong className="talk-score">{v.coherenceScore}</strong> <TierPill tier={v.scoreTier} /> · </>}
+          {v.coherenceScore != null && <><strong className="talk-score">{v.coherenceScore}</strong> <TierPill tier={v.scoreTier} label={v.scoreTierLabel} /> · </>}
           <span data-testid="talk-status">{status}</span>
           {v.durationSeconds != null && <> · {formatDuration(v.durationSeconds)}</>} · {formatWhen(v.createdAt)}
         </p>

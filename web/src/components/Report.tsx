@@ -95,7 +95,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
           <div className="muted">coherence score out of 100</div>
         </div>
         <div>
-          <TierPill tier={result.scoreTier} />
+          <TierPill tier={result.scoreTier} label={result.scoreTierLabel} />
           <p className="hint">The score measures how well what you say, how you look and how you sound agree.
             The tier groups scores: Strong, Good Start, Needs Work.</p>
           <p className="muted">{formatDuration(total)} long · {flags.length} {flags.length === 1 ? "moment" : "moments"} to work on</p>

@@ -72,12 +72,12 @@ export function formatEta(seconds: number | null | undefined): string {
   return `about ${Math.round(seconds / 60)} min left`;
 }
 
-/** CSS class of a tier name as the API returns it (scoreTier); the cut-offs are the server's. */
+/** CSS class of a tier as the API names it (scoreTier); the cut-offs and the words are the server's. */
 export function tierClass(tier: string | null | undefined): string {
   switch (tier) {
-    case "Strong": return "tier-strong";
-    case "Good Start": return "tier-good";
-    case "Needs Work": return "tier-work";
+    case "STRONG": return "tier-strong";
+    case "GOOD_START": return "tier-good";
+    case "NEEDS_WORK": return "tier-work";
     default: return "tier-none";
   }
 }

@@ -48,7 +48,8 @@ export const SAMPLE_RESULT: AnalysisResult = {
   videoId: "sample",
   durationSeconds: 95,
   coherenceScore: 68,
-  scoreTier: "Good Start",
+  scoreTier: "GOOD_START",
+  scoreTierLabel: "Good Start",
   metrics: {
     eyeContact: 71, fillerWords: 4, fillerRatePerMinute: 2.5, speakingPace: 128, speakingPaceTarget: "140-160",
     pauses: { count: 6, longest: 3.4 }, vocalVariety: { pitchRangeSemitones: 4.2, monotoneSeconds: 21 },

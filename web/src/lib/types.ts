@@ -2,13 +2,17 @@
 
 export type VideoStatus = "awaiting_upload" | "queued" | "processing" | "completed" | "failed";
 
+/** The tier a score falls in, as the API names it; its words come beside it as scoreTierLabel. */
+export type ScoreTier = "STRONG" | "GOOD_START" | "NEEDS_WORK";
+
 export interface VideoDoc {
   videoId: string;
   title: string;
   status: VideoStatus | string;
   progress?: { stage?: string | null; percent?: number | null; etaSeconds?: number | null };
   coherenceScore?: number | null;
-  scoreTier?: string | null;
+  scoreTier?: ScoreTier | string | null;
+  scoreTierLabel?: string | null;
   durationSeconds?: number | null;
   error?: { code?: string; message?: string } | null;
   createdAt?: unknown;
@@ -54,7 +58,8 @@ export interface AnalysisResult {
   videoId: string;
   durationSeconds: number;
   coherenceScore: number;
-  scoreTier: string;
+  scoreTier: ScoreTier | string;
+  scoreTierLabel?: string;
   metrics: Metrics;
   dissonanceFlags: Flag[];
   moments?: Moment[];

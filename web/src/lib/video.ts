@@ -11,6 +11,7 @@ export interface Video {
   etaSeconds: number | null;
   coherenceScore: number | null;
   scoreTier: string | null;
+  scoreTierLabel: string | null;
   durationSeconds: number | null;
   errorCode: string | null;
   thumbnailUrl: string | null;
@@ -31,6 +32,8 @@ export function normalizeVideo(doc: Partial<VideoDoc> | Record<string, unknown> 
     etaSeconds: p.etaSeconds ?? null,
     coherenceScore: d.coherenceScore ?? null,
     scoreTier: d.scoreTier ?? null,
+    // Documents written before tiers were typed hold the label in scoreTier and no scoreTierLabel.
+    scoreTierLabel: d.scoreTierLabel ?? d.scoreTier ?? null,
     durationSeconds: d.durationSeconds ?? null,
     errorCode: d.error?.code ?? null,
     thumbnailUrl: d.thumbnailUrl ?? null,

@@ -85,7 +85,7 @@ class UploadToScoreEndToEndTest {
             assertThat(done.get("status")).as("final document %s", done).isEqualTo("completed");
             assertThat(watcher.statuses()).containsExactly("awaiting_upload", "queued", "processing", "completed");
             assertThat(((Number) done.get("coherenceScore")).intValue()).isBetween(0, 100);
-            assertThat(done.get("scoreTier")).isIn("Strong", "Good Start", "Needs Work");
+            assertThat(done.get("scoreTier")).isIn("STRONG", "GOOD_START", "NEEDS_WORK");
             assertThat(watcher.snapshots()).anySatisfy(s -> assertThat(s.get("progress")).isNotNull());
         }
 

@@ -27,12 +27,12 @@ import app.coherence.analysis.voice.VoiceFeatures;
 import app.coherence.analysis.voice.VoiceTrack;
 import app.coherence.core.analysis.AnalysisOutput;
 import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.Metrics;
 import app.coherence.core.analysis.ProgressListener;
-import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.analysis.VideoAnalyzer;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,7 +137,7 @@ public final class CoherenceAnalyzer implements VideoAnalyzer {
         Feedback.Lists feedback = new Feedback().of(card, metrics, flags.size(), talk.language().hedges(),
                 talk.language().repeatedPhrases());
         return new AnalysisResult(videoId, Math.round(talk.durationSeconds() * 100) / 100.0, card.score(),
-                ScoreTier.of(card.score()).label(), metrics, flags,
+                ScoreTier.of(card.score()), metrics, flags,
                 new MomentTimeline().of(talk), Heatmap.of(flags, talk.durationSeconds()),
                 feedback.strengths(), feedback.priorities(), talk.language().transcript(), PIPELINE_VERSION);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.coherence.core.analysis.AnalysisStore;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.job.AnalysisEvents;
 import app.coherence.core.job.JobSettings;
@@ -91,7 +92,7 @@ class GcpPortsConfigurationTest {
             BlockingQueue<PubsubMessage> received = new LinkedBlockingQueue<>();
             try (AnalysisEventSubscription ignored = AnalysisEventSubscription.start(pubsub, "cfg-sub", received::add)) {
                 context.getBean(AnalysisEvents.class).publish(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, videoId, "u1",
-                        90, "Strong", null, null, now));
+                        90, ScoreTier.STRONG, null, null, now));
                 PubsubMessage message = received.poll(30, TimeUnit.SECONDS);
                 assertThat(message).isNotNull();
                 assertThat(message.getAttributesMap()).containsEntry("videoId", videoId);

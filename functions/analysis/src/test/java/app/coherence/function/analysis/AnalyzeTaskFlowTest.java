@@ -3,6 +3,7 @@ package app.coherence.function.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
@@ -188,7 +189,7 @@ class AnalyzeTaskFlowTest {
         Video done = video(id);
         assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(done.coherenceScore()).isEqualTo(80);
-        assertThat(done.scoreTier()).isEqualTo("Strong");
+        assertThat(done.scoreTier()).isEqualTo(ScoreTier.STRONG);
         assertThat(done.progress().percent()).isEqualTo(100);
         assertThat(done.thumbnailPath()).isEqualTo("thumbnails/" + user.uid() + "/" + id + ".jpg");
         assertThat(blobs.size(done.thumbnailPath())).contains(4L);
@@ -226,7 +227,7 @@ class AnalyzeTaskFlowTest {
         release.countDown();
         assertThat(outcome(first.get(30, TimeUnit.SECONDS))).isEqualTo("COMPLETED");
         assertThat(analyzer.runs).hasValue(1);
-        assertThat(video(id).scoreTier()).isEqualTo("Good Start");
+        assertThat(video(id).scoreTier()).isEqualTo(ScoreTier.GOOD_START);
     }
 
     @Test

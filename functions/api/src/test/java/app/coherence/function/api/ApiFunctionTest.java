@@ -7,6 +7,7 @@ import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.FlagType;
 import app.coherence.core.analysis.Metrics;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.analysis.Severity;
 import app.coherence.core.analysis.TranscriptSegment;
 import app.coherence.core.history.DeletedVideoCleanup;
@@ -132,7 +133,8 @@ class ApiFunctionTest {
         Video done = completed(alice.uid(), "Done talk", T0, 81);
         body = json(send("GET", "/v1/videos/" + done.videoId(), alice, null, 200));
         assertThat(body.path("coherenceScore").asInt()).isEqualTo(81);
-        assertThat(body.path("scoreTier").asText()).isEqualTo("Strong");
+        assertThat(body.path("scoreTier").asText()).isEqualTo("STRONG");
+        assertThat(body.path("scoreTierLabel").asText()).isEqualTo("Strong");
         assertThat(body.path("durationSeconds").asDouble()).isEqualTo(95.5);
         assertThat(body.path("thumbnailUrl").asText()).contains("/blobs/download?path=thumbnails%2F");
 
@@ -294,7 +296,7 @@ class ApiFunctionTest {
 
         AnalysisResult result = result(v.videoId(), 64, List.of("um", "uh"), List.of(FlagType.PACING_MISMATCH));
         analyses.save(hal.uid(), result);
-        videos.update(v.videoId(), x -> x.withCompletion(64, "Good Start", 95.5, null, T0.plusSeconds(60)));
+        videos.update(v.videoId(), x -> x.withCompletion(64, ScoreTier.GOOD_START, 95.5, null, T0.plusSeconds(60)));
         JsonNode body = json(send("GET", "/v1/videos/" + v.videoId() + "/analysis", hal, null, 200));
         assertThat(body.path("coherenceScore").asInt()).isEqualTo(64);
         assertThat(body.path("dissonanceFlags").get(0).path("type").asText()).isEqualTo("PACING_MISMATCH");
@@ -335,10 +337,10 @@ class ApiFunctionTest {
             analyses.save(jo.uid(), result(v.videoId(), scores[i], fillers.get(i), flags.get(i)));
             ids.add(v.videoId());
             notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, v.videoId(), jo.uid(), scores[i],
-                    "Good Start", null, null, T0.plusSeconds(100 + i))));
+                    ScoreTier.GOOD_START, null, null, T0.plusSeconds(100 + i))));
         }
         // Pub/Sub redelivers: the same video is never counted twice.
-        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, ids.get(1), jo.uid(), 80, "Strong", null,
+        notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.COMPLETED, ids.get(1), jo.uid(), 80, ScoreTier.STRONG, null,
                 null, T0.plusSeconds(500))));
         Video bad = failed(jo.uid(), "Broken", T0);
         notifier.accept(pubsubEvent(new AnalysisEvent(AnalysisEvent.Type.FAILED, bad.videoId(), jo.uid(), null, null,
@@ -513,7 +515,7 @@ class ApiFunctionTest {
     }
 
     static Video completed(String uid, String title, Instant created, int score) {
-        String tier = app.coherence.core.analysis.ScoreTier.of(score).label();
+        ScoreTier tier = ScoreTier.of(score);
         Video q = queued(uid, title, created);
         Video v = q.withStatus(VideoStatus.PROCESSING, created)
                 .withCompletion(score, tier, 95.5, "thumbnails/" + uid + "/" + q.videoId() + ".jpg", created);
@@ -542,7 +544,7 @@ class ApiFunctionTest {
         }
         Metrics metrics = new Metrics(80, fillers.size(), 1.5, 150, "140-160", new Metrics.Pauses(2, 1.2),
                 new Metrics.VocalVariety(6, 3), new Metrics.Gestures(4), 1, new Metrics.Framing(95, 90));
-        return new AnalysisResult(videoId, 95.5, score, app.coherence.core.analysis.ScoreTier.of(score).label(), metrics,
+        return new AnalysisResult(videoId, 95.5, score, ScoreTier.of(score), metrics,
                 flagList, List.of(new app.coherence.core.analysis.Moment(app.coherence.core.analysis.MomentType.PAUSE, 10.0, 12.5, "between sentences")), List.of(), List.of("clear voice"), List.of("look up"),
                 List.of(new TranscriptSegment("text", 0, t, 0.9, words)), "test-1");
     }

@@ -2,6 +2,7 @@ package app.coherence.function.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.json.Json;
 import app.coherence.embedded.emulator.EmulatorFixture;
@@ -61,9 +62,9 @@ class NotifierApplicationTest {
     @Test
     void analysisEvents_shouldUpdateStatsOncePerVideoAndStoreFailureNotices() throws Exception {
         Instant at = Instant.parse("2026-11-24T13:59:00Z");
-        deliver("m1", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
-        deliver("m2", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, "Good Start", null, null, at));
-        deliver("m3", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v2", "uid-1", 90, "Strong", null, null, at.plusSeconds(5)));
+        deliver("m1", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, ScoreTier.GOOD_START, null, null, at));
+        deliver("m2", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v1", "uid-1", 62, ScoreTier.GOOD_START, null, null, at));
+        deliver("m3", new AnalysisEvent(AnalysisEvent.Type.COMPLETED, "v2", "uid-1", 90, ScoreTier.STRONG, null, null, at.plusSeconds(5)));
         deliver("m4", new AnalysisEvent(AnalysisEvent.Type.FAILED, "v3", "uid-1", null, null, app.coherence.core.error.ErrorCode.NO_AUDIO_TRACK, "no audio", at));
 
         DocumentSnapshot user = db.collection("users").document("uid-1").get().get();

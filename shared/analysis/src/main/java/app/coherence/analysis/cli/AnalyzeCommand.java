@@ -113,7 +113,7 @@ public final class AnalyzeCommand {
     private static void summary(PrintStream out, AnalysisResult r, Arguments a) {
         Metrics m = r.metrics();
         out.printf(Locale.ROOT, "%s: coherence %d/100 (%s), %.0f s%n", a.video().getFileName(), r.coherenceScore(),
-                r.scoreTier(), r.durationSeconds());
+                r.scoreTierLabel(), r.durationSeconds());
         out.printf(Locale.ROOT, "  pace %.0f wpm (target %s), fillers %d (%.1f/min), pauses %d (longest %.1f s)%n",
                 m.speakingPace(), m.speakingPaceTarget(), m.fillerWords(), m.fillerRatePerMinute(), m.pauses().count(),
                 m.pauses().longest());

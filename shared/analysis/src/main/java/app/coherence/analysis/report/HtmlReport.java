@@ -31,7 +31,7 @@ public final class HtmlReport {
                 .append(".filler{background:#fde2a7;border-radius:3px}.ev{color:#555;font-size:.9em}")
                 .append("table{border-collapse:collapse}td{padding:2px 8px}</style></head><body>\n");
         h.append("<h1>Coherence report</h1><p><span class=\"score\">").append(r.coherenceScore())
-                .append("</span><span class=\"tier\">").append(esc(r.scoreTier())).append("</span></p>")
+                .append("</span><span class=\"tier\">").append(esc(r.scoreTierLabel())).append("</span></p>")
                 .append("<p>Video ").append(esc(r.videoId())).append(", ").append(clock(r.durationSeconds()))
                 .append(" long. Pipeline ").append(esc(r.pipelineVersion())).append(".</p>\n");
         list(h, "Strengths", r.strengths());

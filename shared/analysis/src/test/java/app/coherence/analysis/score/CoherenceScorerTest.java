@@ -79,7 +79,7 @@ class CoherenceScorerTest {
         assertThat(r.pipelineVersion()).isEqualTo(CoherenceAnalyzer.PIPELINE_VERSION);
         assertThat(r.metrics().speakingPaceTarget()).isEqualTo("140-160");
         assertThat(r.metrics().speakingPace()).isBetween(140.0, 160.0);
-        assertThat(r.scoreTier()).isEqualTo(ScoreTier.of(r.coherenceScore()).label());
+        assertThat(r.scoreTier()).isEqualTo(ScoreTier.of(r.coherenceScore()));
         assertThat(r.dissonanceFlags()).extracting(DissonanceFlag::type).containsExactly(FlagType.MISSING_GESTURE);
         assertThat(r.timelineHeatmap()).hasSize(12);
         assertThat(r.transcript()).isNotEmpty();

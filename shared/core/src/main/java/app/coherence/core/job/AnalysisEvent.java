@@ -1,5 +1,6 @@
 package app.coherence.core.job;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -8,7 +9,7 @@ import java.util.Locale;
 
 /** Published on analysis-events when a video's analysis ends, either way. */
 public record AnalysisEvent(Type type, String videoId, String userId, Integer coherenceScore,
-                            String scoreTier, ErrorCode errorCode, String errorMessage, Instant occurredAt) {
+                            ScoreTier scoreTier, ErrorCode errorCode, String errorMessage, Instant occurredAt) {
 
     /** How the analysis ended; a type this version does not know reads as {@link #UNKNOWN}. */
     public enum Type {

@@ -1,5 +1,6 @@
 package app.coherence.core.video;
 
+import app.coherence.core.analysis.ScoreTier;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ public record Video(
         int attempts,
         VideoError error,
         Integer coherenceScore,
-        String scoreTier,
+        ScoreTier scoreTier,
         String thumbnailPath,
         String attemptId,
         Instant leaseUntil,
@@ -76,7 +77,7 @@ public record Video(
                 null, reservationExpiresAt, createdAt, now, deletedAt);
     }
 
-    public Video withCompletion(int score, String tier, double duration, String thumbnail, Instant now) {
+    public Video withCompletion(int score, ScoreTier tier, double duration, String thumbnail, Instant now) {
         Video moved = withStatus(VideoStatus.COMPLETED, now);
         return new Video(videoId, userId, title, storagePath, contentType, sizeBytes, duration, moved.status,
                 Progress.of("done", 100), attempts, null, score, tier, thumbnail, attemptId, null,

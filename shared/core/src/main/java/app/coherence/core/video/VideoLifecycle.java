@@ -1,5 +1,6 @@
 package app.coherence.core.video;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class VideoLifecycle {
     }
 
     /** The attempt finished: the video completes with its score (the slot stays used) and is announced. */
-    public static Transition complete(Video v, String attemptId, int score, String tier, double durationSeconds,
+    public static Transition complete(Video v, String attemptId, int score, ScoreTier tier, double durationSeconds,
                                       String thumbnailPath, Instant now) {
         if (!holds(v, attemptId) || v.isDeleted()) {
             return Transition.stay(v, Verdict.NOT_THIS_ATTEMPT);

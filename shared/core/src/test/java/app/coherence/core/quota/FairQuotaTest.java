@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.coherence.core.analysis.AnalysisOutput;
 import app.coherence.core.analysis.AnalysisResult;
 import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.analysis.VideoAnalyzer;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
@@ -140,7 +141,7 @@ class FairQuotaTest {
     }
 
     private static AnalysisResult result(String videoId) {
-        return new AnalysisResult(videoId, 60.0, 70, "Good Start", null, List.of(), List.of(), List.of(), List.of(),
+        return new AnalysisResult(videoId, 60.0, 70, ScoreTier.GOOD_START, null, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), "test");
     }
 }

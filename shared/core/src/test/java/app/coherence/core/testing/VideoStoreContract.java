@@ -3,6 +3,7 @@ package app.coherence.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.quota.UsageStore;
@@ -150,7 +151,7 @@ public abstract class VideoStoreContract {
                 NOW.plusSeconds(31), lease)).orElseThrow();
         assertThat(other.moved()).as("only the attempt that holds the video").isFalse();
 
-        Transition done = videos().apply(v.videoId(), x -> VideoLifecycle.complete(x, "attempt-1", 70, "Good Start", 60.0, null,
+        Transition done = videos().apply(v.videoId(), x -> VideoLifecycle.complete(x, "attempt-1", 70, ScoreTier.GOOD_START, 60.0, null,
                 NOW.plusSeconds(60))).orElseThrow();
         assertThat(videos().find(v.videoId())).contains(done.video());
         assertThat(videos().find(v.videoId()).orElseThrow().leaseUntil()).isNull();

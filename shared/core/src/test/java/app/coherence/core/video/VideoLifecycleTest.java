@@ -2,6 +2,7 @@ package app.coherence.core.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ class VideoLifecycleTest {
 
     @Test
     void claim_shouldLeaveAnAnalysedVideoAloneButAnnounceItAgain() {
-        Video done = VideoLifecycle.complete(processing("a1"), "a1", 80, "Strong", 60.0, null, T0.plusSeconds(200)).video();
+        Video done = VideoLifecycle.complete(processing("a1"), "a1", 80, ScoreTier.STRONG, 60.0, null, T0.plusSeconds(200)).video();
         Transition redelivery = VideoLifecycle.claim(done, "a2", T0.plusSeconds(300), LEASE);
         assertThat(redelivery.moved()).isFalse();
         assertThat(redelivery.effects()).containsExactly(Effect.ANNOUNCE_OUTCOME);
@@ -113,12 +114,12 @@ class VideoLifecycleTest {
 
     @Test
     void complete_shouldKeepTheSlotAndAnnounce() {
-        Transition done = VideoLifecycle.complete(processing("a1"), "a1", 64, "Good Start", 75.5, "thumbnails/u1/v1.jpg", T0.plusSeconds(200));
+        Transition done = VideoLifecycle.complete(processing("a1"), "a1", 64, ScoreTier.GOOD_START, 75.5, "thumbnails/u1/v1.jpg", T0.plusSeconds(200));
         assertThat(done.video().status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(done.video().coherenceScore()).isEqualTo(64);
         assertThat(done.video().leaseUntil()).isNull();
         assertThat(done.effects()).containsExactly(Effect.ANNOUNCE_OUTCOME);
-        assertThat(VideoLifecycle.complete(processing("a1"), "a0", 64, "Good Start", 75.5, null, T0).verdict())
+        assertThat(VideoLifecycle.complete(processing("a1"), "a0", 64, ScoreTier.GOOD_START, 75.5, null, T0).verdict())
                 .isEqualTo(Verdict.NOT_THIS_ATTEMPT);
     }
 
@@ -173,7 +174,7 @@ class VideoLifecycleTest {
                 .as("the queue's own retry may still take over").isEqualTo(Verdict.BUSY);
         assertThat(VideoLifecycle.reconcile(live, live.leaseUntil().plus(Duration.ofMinutes(3))).effects())
                 .containsExactly(Effect.ENQUEUE_ANALYSIS);
-        Video done = VideoLifecycle.complete(live, "a1", 80, "Strong", 60.0, null, T0.plusSeconds(200)).video();
+        Video done = VideoLifecycle.complete(live, "a1", 80, ScoreTier.STRONG, 60.0, null, T0.plusSeconds(200)).video();
         assertThat(VideoLifecycle.reconcile(done, T0.plus(Duration.ofHours(1))).effects()).isEmpty();
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public class FirestoreAccountData implements AccountData {
     /** Collections whose documents name their owner in {@code userId}. */
     static final List<String> OWNED = List.of(FirestoreVideoListing.COLLECTION, FirestoreAnalysisStore.COLLECTION,
-            UsageDocuments.COLLECTION, FirestoreNotifications.COLLECTION);
+            UsageDocuments.COLLECTION, FirestoreNotifications.COLLECTION, VideoDocuments.ATTEMPTS);
 
     private final Firestore db;
 

@@ -1,5 +1,6 @@
 package app.coherence.gcp.firestore;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.video.Progress;
 import app.coherence.core.video.Video;
@@ -15,8 +16,12 @@ import java.util.Map;
 /**
  * The Firestore shape of {@code videos/{videoId}}: instants as native timestamps (so rules and
  * queries compare them), status in its wire form, progress and error as maps, absent values omitted.
+ * The current attempt's bookkeeping ({@code attemptId}, {@code leaseUntil}) lives beside it in
+ * {@code videoAttempts/{videoId}}: clients listen to the video, and a lease renewal is no news to them.
  */
 public final class VideoDocuments {
+    /** Where each video's current attempt is kept (no client reads it). */
+    public static final String ATTEMPTS = "videoAttempts";
 
     private VideoDocuments() {
     }
@@ -45,10 +50,10 @@ public final class VideoDocuments {
         // Written even when null: the history listing orders by it, and Firestore leaves documents
         // without an ordered field out of such a query (unscored videos would vanish from the list).
         doc.put("coherenceScore", v.coherenceScore());
-        put(doc, "scoreTier", v.scoreTier());
+        // The enum name for code, its label beside it for the clients that listen to this document.
+        put(doc, "scoreTier", v.scoreTier() == null ? null : v.scoreTier().name());
+        put(doc, "scoreTierLabel", ScoreTier.labelOf(v.scoreTier()));
         put(doc, "thumbnailPath", v.thumbnailPath());
-        put(doc, "attemptId", v.attemptId());
-        put(doc, "leaseUntil", timestamp(v.leaseUntil()));
         put(doc, "reservationExpiresAt", timestamp(v.reservationExpiresAt()));
         put(doc, "createdAt", timestamp(v.createdAt()));
         put(doc, "updatedAt", timestamp(v.updatedAt()));
@@ -56,7 +61,26 @@ public final class VideoDocuments {
         return doc;
     }
 
+    /** {@code videoAttempts/{videoId}}, or null when the video holds no attempt. */
+    public static Map<String, Object> toAttemptDocument(Video v) {
+        if (v.attemptId() == null && v.leaseUntil() == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("userId", v.userId()); // account deletion finds it by owner
+        put(doc, "attemptId", v.attemptId());
+        put(doc, "leaseUntil", timestamp(v.leaseUntil()));
+        return doc;
+    }
+
+    /** The video as stored, without its attempt (listings, reservations: none needs it). */
     public static Video fromDocument(DocumentSnapshot d) {
+        return fromDocuments(d, null);
+    }
+
+    /** The video as stored, with its attempt from {@code attempt} (null or missing: none). */
+    public static Video fromDocuments(DocumentSnapshot d, DocumentSnapshot attempt) {
+        boolean held = attempt != null && attempt.exists();
         Map<?, ?> progress = (Map<?, ?>) d.get("progress");
         Map<?, ?> error = (Map<?, ?>) d.get("error");
         return new Video(
@@ -74,10 +98,10 @@ public final class VideoDocuments {
                 (int) longOr(d.getLong("attempts"), 0),
                 error == null ? null : new VideoError(ErrorCode.valueOf((String) error.get("code")), (String) error.get("message")),
                 d.getLong("coherenceScore") == null ? null : d.getLong("coherenceScore").intValue(),
-                d.getString("scoreTier"),
+                ScoreTier.fromStored(d.getString("scoreTier")),
                 d.getString("thumbnailPath"),
-                d.getString("attemptId"),
-                instant(d.getTimestamp("leaseUntil")),
+                held ? attempt.getString("attemptId") : null,
+                held ? instant(attempt.getTimestamp("leaseUntil")) : null,
                 instant(d.getTimestamp("reservationExpiresAt")),
                 instant(d.getTimestamp("createdAt")),
                 instant(d.getTimestamp("updatedAt")),

@@ -3,6 +3,7 @@ package app.coherence.gcp.firestore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.coherence.core.analysis.AnalysisResult;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.history.DeletedVideoCleanup;
 import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
@@ -43,7 +44,7 @@ class DeletedVideoCleanupTest {
         Video old = stored(videos, blobs, "old", NOW.minus(Duration.ofDays(8)));
         Video recent = stored(videos, blobs, "recent", NOW.minus(Duration.ofDays(2)));
         Video kept = stored(videos, blobs, "kept", null);
-        analyses.save("u", new AnalysisResult("old", 10, 50, "Needs Work", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t"));
+        analyses.save("u", new AnalysisResult("old", 10, 50, ScoreTier.NEEDS_WORK, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "t"));
 
         DeletedVideoCleanup cleanup = new DeletedVideoCleanup(new FirestoreDeletedVideos(emulator.admin()), blobs, clock);
         assertThat(cleanup.run(Duration.ofDays(7))).isEqualTo(1);
@@ -66,7 +67,7 @@ class DeletedVideoCleanupTest {
         Video v = Video.reserved(id, "u", id, "uploads/u/" + id, "video/mp4", 3, NOW.minus(Duration.ofDays(30)),
                 NOW.minus(Duration.ofDays(29))).withStatus(VideoStatus.QUEUED, NOW.minus(Duration.ofDays(30)));
         v = new Video(id, "u", id, v.storagePath(), "video/mp4", 3, 10.0, VideoStatus.COMPLETED, null, 1, null, 50,
-                "Needs Work", "thumbnails/u/" + id + ".jpg", null, null, null, v.createdAt(), v.updatedAt(), deletedAt);
+                ScoreTier.NEEDS_WORK, "thumbnails/u/" + id + ".jpg", null, null, null, v.createdAt(), v.updatedAt(), deletedAt);
         videos.create(v);
         blobs.put(v.storagePath(), "video/mp4", new byte[] {1, 2, 3});
         blobs.put(v.thumbnailPath(), "image/jpeg", new byte[] {4});

@@ -7,6 +7,7 @@ import app.coherence.core.analysis.DissonanceFlag;
 import app.coherence.core.analysis.FlagType;
 import app.coherence.core.analysis.HeatPoint;
 import app.coherence.core.analysis.Metrics;
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.analysis.Severity;
 import app.coherence.core.analysis.TranscriptSegment;
 import app.coherence.embedded.emulator.EmulatorFixture;
@@ -48,7 +49,7 @@ class FirestoreAnalysisStoreTest {
         TranscriptSegment segment = new TranscriptSegment("um look at this", 11.0, 13.5, 0.91,
                 List.of(new TranscriptSegment.Word("um", 11.0, 11.3, true),
                         new TranscriptSegment.Word("look", 12.4, 12.7, false)));
-        return new AnalysisResult(videoId, 184.0, score, "Strong", metrics, List.of(flag),
+        return new AnalysisResult(videoId, 184.0, score, ScoreTier.STRONG, metrics, List.of(flag),
                 List.of(new app.coherence.core.analysis.Moment(app.coherence.core.analysis.MomentType.LOOK_AWAY, 20.0, 22.5, "down")),
                 List.of(new HeatPoint(0.0, 0.0), new HeatPoint(12.5, 0.6)), List.of("Clear pace"),
                 List.of("Point when you refer to a slide"), List.of(segment), "pipeline-1.0");

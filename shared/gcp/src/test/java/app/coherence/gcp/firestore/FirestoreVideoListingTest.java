@@ -2,6 +2,7 @@ package app.coherence.gcp.firestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.history.HistoryService;
 import app.coherence.core.history.ListRequest;
 import app.coherence.core.history.VideoPage;
@@ -113,9 +114,9 @@ class FirestoreVideoListingTest {
         if (status == VideoStatus.FAILED) {
             return new Video(id, user, title, v.storagePath(), "video/mp4", 1000, null, VideoStatus.FAILED, null, 1,
                     new app.coherence.core.video.VideoError(app.coherence.core.error.ErrorCode.INVALID_MEDIA, "not a video"), score,
-                    score == null ? null : "Good Start", null, null, null, null, created, created, null);
+                    score == null ? null : ScoreTier.GOOD_START, null, null, null, null, created, created, null);
         }
         return new Video(id, user, title, v.storagePath(), "video/mp4", 1000, 60.0, VideoStatus.COMPLETED, null, 1, null,
-                score, score == null ? null : "Good Start", null, null, null, null, created, created, null);
+                score, score == null ? null : ScoreTier.GOOD_START, null, null, null, null, created, created, null);
     }
 }

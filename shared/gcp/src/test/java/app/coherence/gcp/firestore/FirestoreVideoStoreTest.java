@@ -3,6 +3,7 @@ package app.coherence.gcp.firestore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.video.Progress;
@@ -56,7 +57,7 @@ class FirestoreVideoStoreTest {
         String id = newId();
         Video full = new Video(id, "user-7", "Quarterly review", "uploads/user-7/" + id, "video/quicktime",
                 5_000_000_000L, 183.25, VideoStatus.PROCESSING, new Progress("vision", 42, 17), 3,
-                new VideoError(app.coherence.core.error.ErrorCode.INTERNAL, "decoder crashed"), 81, "Strong", "thumbnails/" + id + ".jpg",
+                new VideoError(app.coherence.core.error.ErrorCode.INTERNAL, "decoder crashed"), 81, ScoreTier.STRONG, "thumbnails/" + id + ".jpg",
                 "attempt-3", T0.plusSeconds(90), T0.plusSeconds(3600), T0, T0.plusMillis(1500), T0.plusSeconds(7200));
 
         store.create(full);
@@ -80,6 +81,40 @@ class FirestoreVideoStoreTest {
         assertThat(doc.getLong("sizeBytes")).isEqualTo(1234L);
         assertThat(doc.contains("deletedAt")).isFalse();
         assertThat(doc.contains("error")).isFalse();
+    }
+
+    @Test
+    void tier_shouldBeStoredByName_withItsLabelBeside_andAnOlderLabelShouldStillRead() throws Exception {
+        String id = newId();
+        store.create(reserved(id).withStatus(VideoStatus.QUEUED, T0).withStatus(VideoStatus.PROCESSING, T0)
+                .withCompletion(64, ScoreTier.GOOD_START, 60.0, null, T0.plusSeconds(9)));
+
+        DocumentSnapshot doc = db.collection("videos").document(id).get().get();
+        assertThat(doc.getString("scoreTier")).isEqualTo("GOOD_START");
+        assertThat(doc.getString("scoreTierLabel")).isEqualTo("Good Start");
+
+        // A document written before tiers were typed holds the label itself.
+        db.collection("videos").document(id).update(Map.of("scoreTier", "Needs Work")).get();
+        assertThat(store.find(id).orElseThrow().scoreTier()).isEqualTo(ScoreTier.NEEDS_WORK);
+    }
+
+    @Test
+    void attempt_shouldBeKeptBesideTheListenedDocument() throws Exception {
+        String id = newId();
+        store.create(reserved(id).withStatus(VideoStatus.QUEUED, T0).withStatus(VideoStatus.PROCESSING, T0)
+                .withAttempt("attempt-9", T0.plusSeconds(90), T0));
+
+        DocumentSnapshot video = db.collection("videos").document(id).get().get();
+        DocumentSnapshot attempt = db.collection("videoAttempts").document(id).get().get();
+
+        assertThat(video.contains("attemptId")).as("clients listen to videos/{id}").isFalse();
+        assertThat(video.contains("leaseUntil")).isFalse();
+        assertThat(attempt.getString("attemptId")).isEqualTo("attempt-9");
+        assertThat(attempt.get("leaseUntil")).isEqualTo(VideoDocuments.timestamp(T0.plusSeconds(90)));
+        assertThat(attempt.getString("userId")).as("account deletion finds it by owner").isEqualTo("user-1");
+
+        store.update(id, v -> v.withStatus(VideoStatus.FAILED, T0.plusSeconds(5)).withAttempt(null, null, T0.plusSeconds(5)));
+        assertThat(db.collection("videoAttempts").document(id).get().get().exists()).as("no attempt left").isFalse();
     }
 
     @Test
@@ -172,7 +207,7 @@ class FirestoreVideoStoreTest {
         store.create(reserved(queued).withStatus(VideoStatus.QUEUED, T0));
         store.create(reserved(processing).withStatus(VideoStatus.QUEUED, T0).withStatus(VideoStatus.PROCESSING, T0));
         store.create(reserved(done).withStatus(VideoStatus.QUEUED, T0).withStatus(VideoStatus.PROCESSING, T0)
-                .withCompletion(70, "Good Start", 60.0, null, T0));
+                .withCompletion(70, ScoreTier.GOOD_START, 60.0, null, T0));
         store.create(reserved(deleted).withStatus(VideoStatus.QUEUED, T0).withDeleted(T0));
         store.create(reserved(waiting));
 

@@ -3,6 +3,7 @@ package app.coherence.gcp.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.job.AnalysisEvent;
@@ -42,7 +43,7 @@ class PubSubAnalysisEventsTest {
     }
 
     private static AnalysisEvent completed(String videoId) {
-        return new AnalysisEvent(AnalysisEvent.Type.COMPLETED, videoId, "user-1", 83, "Strong", null, null,
+        return new AnalysisEvent(AnalysisEvent.Type.COMPLETED, videoId, "user-1", 83, ScoreTier.STRONG, null, null,
                 Instant.parse("2026-11-24T12:00:00Z"));
     }
 

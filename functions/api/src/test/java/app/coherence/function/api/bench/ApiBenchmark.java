@@ -1,5 +1,6 @@
 package app.coherence.function.api.bench;
 
+import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.history.DeletedVideoCleanup;
 import app.coherence.core.history.HistoryService;
 import app.coherence.core.http.Authenticator;
@@ -194,7 +195,7 @@ public final class ApiBenchmark {
                     .withStatus(VideoStatus.PROCESSING, created);
             if (i % 25 != 0) {
                 int score = 30 + random.nextInt(70);
-                String tier = app.coherence.core.analysis.ScoreTier.of(score).label();
+                ScoreTier tier = ScoreTier.of(score);
                 v = v.withCompletion(score, tier, 60 + random.nextInt(600), "thumbnails/" + uid + "/" + id + ".jpg",
                         created.plusSeconds(300));
             }

@@ -53,7 +53,7 @@ final class ScriptedAnalyzer implements VideoAnalyzer {
     static AnalysisOutput result(String videoId, int score) {
         Metrics metrics = new Metrics(62.0, 3, 1.5, 148.0, "140-160", new Metrics.Pauses(2, 1.2),
                 new Metrics.VocalVariety(7.5, 4.0), new Metrics.Gestures(5.0), 1, new Metrics.Framing(95.0, 80.0));
-        AnalysisResult result = new AnalysisResult(videoId, 120.0, score, score >= 76 ? ScoreTier.STRONG : score >= 51 ? ScoreTier.GOOD_START : ScoreTier.NEEDS_WORK,
+        AnalysisResult result = new AnalysisResult(videoId, 120.0, score, ScoreTier.of(score),
                 metrics, List.of(), List.of(), List.of(), List.of("clear voice"), List.of("more eye contact"), List.of(), "test-1");
         return new AnalysisOutput(result, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
     }

@@ -58,7 +58,9 @@ public final class ChaosSuite {
         Festival.requireInstalled();
         try (RunningSystem system = RunningSystem.start(dir.resolve("data"), dir.resolve("system.log"),
                 "--QUOTA_FREE_PER_MONTH=1000", "--QUOTA_UPLOADS_PER_DAY=1000", "--coherence.upload-rate-window=10s",
-                "--coherence.task-min-backoff=1s", "--coherence.task-max-backoff=5s")) {
+                "--coherence.task-min-backoff=1s", "--coherence.task-max-backoff=5s",
+                // reconciliation every 20 s, not 5 min: what it redoes after a fault is part of what is checked
+                "--coherence.scheduler-interval=20s")) {
             String token = system.signIn("chaos@example.com").idToken();
             stallUploads(system, token, stalls);
             badFile(system, token, "video of 32x32 pixels", Files.readAllBytes(Clips.sized(dir.resolve("tiny.mp4"), 6, 32, 32)));

@@ -9,6 +9,7 @@ import app.coherence.core.reconcile.UploadReconciler;
 import app.coherence.core.upload.UploadRequest;
 import app.coherence.core.upload.UploadReservation;
 import app.coherence.core.upload.UploadRules;
+import app.coherence.core.upload.TaskQueue;
 import app.coherence.core.upload.UploadService;
 import app.coherence.core.user.AuthenticatedUser;
 import app.coherence.core.video.Progress;
@@ -61,8 +62,19 @@ class ReconcileFlowTest {
         // no finalize listener: every upload's event is lost, as when the trigger used up its retries
         blobs = new FileSystemBlobStore(dir.resolve("blobs"), "coherence-uploads",
                 "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), () -> "http://127.0.0.1:9", CLOCK);
-        uploads = new UploadService(UploadRules.defaults(), ledger, videos, blobs, videoId -> enqueued.add(videoId), CLOCK);
-        reconciler = new UploadReconciler(videos, blobs, uploads, videoId -> enqueued.add(videoId),
+        TaskQueue tasks = new TaskQueue() {
+            @Override
+            public boolean enqueueAnalysis(String videoId) {
+                return enqueued.add(videoId);
+            }
+
+            @Override
+            public boolean enqueueAnalysisAgain(String videoId, java.time.Instant leftAt) {
+                return enqueued.add(videoId);
+            }
+        };
+        uploads = new UploadService(UploadRules.defaults(), ledger, videos, blobs, tasks, CLOCK);
+        reconciler = new UploadReconciler(videos, blobs, uploads, tasks,
                 UploadRules.defaults().reservationTtl(), CLOCK);
     }
 

@@ -93,7 +93,8 @@ public class UploadReconciler {
             each(video.videoId(), video.userId(), counts, () -> {
                 // the lifecycle decides whether the video was left behind; this sweep only carries it out
                 if (VideoLifecycle.reconcile(video, now).effects().contains(Effect.ENQUEUE_ANALYSIS)) {
-                    boolean enqueued = tasks.enqueueAnalysis(video.videoId());
+                    // its first task was used (finished or lost): a new name, after the state it was left in
+                    boolean enqueued = tasks.enqueueAnalysisAgain(video.videoId(), video.updatedAt());
                     LOG.info("reconcile: {} video had no live attempt; task {}", video.status().wireName(),
                             enqueued ? "enqueued again" : "exists already");
                     counts[2]++;

@@ -8,4 +8,17 @@ public interface TaskQueue {
      * same video twice while the first task exists enqueues nothing and returns false.
      */
     boolean enqueueAnalysis(String videoId);
+
+    /**
+     * Enqueues the analysis of a video left behind although its first task was used (it finished, was
+     * lost, or the store lost the state it made): a queue refuses a used task name for a while (Cloud
+     * Tasks for an hour or more), so this task is named after the video and {@code leftAt}, the time of
+     * the state it was left in. Sweeps that find the same state enqueue it once.
+     */
+    boolean enqueueAnalysisAgain(String videoId, java.time.Instant leftAt);
+
+    /** The task name of a dispatch made again: the video and the time of the state it was left in. */
+    static String againName(String videoId, java.time.Instant leftAt) {
+        return videoId + "-" + leftAt.toEpochMilli();
+    }
 }

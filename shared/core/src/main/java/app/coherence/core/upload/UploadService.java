@@ -87,6 +87,12 @@ public class UploadService {
             }
             if (step.has(Effect.ENQUEUE_ANALYSIS)) {
                 boolean enqueued = tasks.enqueueAnalysis(path.videoId());
+                if (!enqueued && step.verdict() == Verdict.MOVED) {
+                    // freshly queued, yet its first task name is used: the store lost the state that task
+                    // made (a restore from an older copy), so this is a dispatch made again
+                    enqueued = tasks.enqueueAnalysisAgain(path.videoId(), step.video().updatedAt());
+                    LOG.warn("upload accepted again after its first task was used; task {}", enqueued ? "enqueued again" : "exists already");
+                }
                 if (step.verdict() == Verdict.UNCHANGED) {
                     LOG.info("duplicate finalize event; task {}", enqueued ? "enqueued again" : "already exists");
                 }

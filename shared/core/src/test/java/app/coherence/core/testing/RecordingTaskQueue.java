@@ -17,7 +17,13 @@ public class RecordingTaskQueue implements TaskQueue {
         return tasks.add(videoId);
     }
 
-    /** The videos with a task, each once. */
+    @Override
+    public synchronized boolean enqueueAnalysisAgain(String videoId, java.time.Instant leftAt) {
+        calls.add(videoId);
+        return tasks.add(TaskQueue.againName(videoId, leftAt));
+    }
+
+    /** The task names (a video's first task is named after it), each once. */
     public synchronized List<String> tasks() {
         return List.copyOf(tasks);
     }

@@ -94,6 +94,15 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
 
     @Override
     public boolean enqueueAnalysis(String videoId) {
+        return enqueue(videoId, videoId);
+    }
+
+    @Override
+    public boolean enqueueAnalysisAgain(String videoId, Instant leftAt) {
+        return enqueue(TaskQueue.againName(videoId, leftAt), videoId);
+    }
+
+    private boolean enqueue(String name, String videoId) {
         if (videoId == null || videoId.isBlank()) {
             throw new IllegalArgumentException("a task needs a video id");
         }
@@ -103,16 +112,16 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
         Instant now = clock.instant();
         synchronized (tasks) {
             forgetOldTasks(now);
-            Task existing = tasks.get(videoId);
+            Task existing = tasks.get(name);
             if (existing != null && (existing.state.isActive() || existing.finishedAt.isAfter(now.minus(settings.nameReuseWindow())))) {
                 return false;
             }
-            Task task = new Task(videoId);
-            tasks.put(videoId, task);
+            Task task = new Task(name, videoId);
+            tasks.put(name, task);
             due.add(new Delivery(task, System.nanoTime()));
         }
         try (var ignored = MDC.putCloseable("videoId", videoId)) {
-            LOG.info("analysis task enqueued");
+            LOG.info("analysis task {} enqueued", name);
         }
         return true;
     }
@@ -185,7 +194,7 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
             task.state = TaskState.RUNNING;
             attempt = ++task.attempts;
         }
-        try (var ignored = MDC.putCloseable("videoId", task.name)) {
+        try (var ignored = MDC.putCloseable("videoId", task.videoId)) {
             String failure = post(task, attempt);
             if (failure == null) {
                 finish(task, TaskState.SUCCEEDED);
@@ -219,7 +228,7 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
                 .header("X-CloudTasks-TaskName", task.name)
                 .header("X-CloudTasks-TaskRetryCount", Integer.toString(attempt - 1))
                 .header("X-CloudTasks-TaskExecutionCount", Integer.toString(attempt - 1))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Map.of("videoId", task.name))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Map.of("videoId", task.videoId))))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -253,12 +262,14 @@ public final class LocalTaskDispatcher implements TaskQueue, AutoCloseable {
     /** A named task and its delivery history; guarded by the {@code tasks} map's lock. */
     private static final class Task {
         final String name;
+        final String videoId;
         TaskState state = TaskState.PENDING;
         int attempts;
         Instant finishedAt;
 
-        Task(String name) {
+        Task(String name, String videoId) {
             this.name = name;
+            this.videoId = videoId;
         }
     }
 

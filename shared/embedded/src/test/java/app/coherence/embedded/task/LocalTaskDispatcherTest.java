@@ -112,6 +112,25 @@ class LocalTaskDispatcherTest {
     }
 
     @Test
+    void enqueueAgain_afterTheFirstTaskFinished_shouldDeliverTheSameVideoUnderANewNameOnce() throws Exception {
+        startServer(0, () -> 204);
+        dispatcher = start(DispatcherSettings.defaults().withRetry(FAST));
+        java.time.Instant leftAt = java.time.Instant.parse("2026-11-24T10:00:00Z");
+        assertThat(dispatcher.enqueueAnalysis("video1")).isTrue();
+        awaitState("video1", TaskState.SUCCEEDED);
+        assertThat(dispatcher.enqueueAnalysis("video1")).as("the first name, just used").isFalse();
+
+        assertThat(dispatcher.enqueueAnalysisAgain("video1", leftAt)).isTrue();
+        String again = app.coherence.core.upload.TaskQueue.againName("video1", leftAt);
+        awaitState(again, TaskState.SUCCEEDED);
+        assertThat(dispatcher.enqueueAnalysisAgain("video1", leftAt)).as("the same state found again").isFalse();
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).body).isEqualTo("{\"videoId\":\"video1\"}");
+        assertThat(received.get(1).taskName).isEqualTo(again);
+    }
+
+    @Test
     void enqueue_sameNameWhilePendingOrRecentlyDone_shouldReturnFalse() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         startServer(0, () -> {

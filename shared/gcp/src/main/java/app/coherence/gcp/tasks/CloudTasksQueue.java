@@ -48,8 +48,17 @@ public class CloudTasksQueue implements TaskQueue {
 
     @Override
     public boolean enqueueAnalysis(String videoId) {
+        return enqueue(videoId, videoId);
+    }
+
+    @Override
+    public boolean enqueueAnalysisAgain(String videoId, java.time.Instant leftAt) {
+        return enqueue(TaskQueue.againName(videoId, leftAt), videoId);
+    }
+
+    private boolean enqueue(String name, String videoId) {
         Task task = Task.newBuilder()
-                .setName(queue + "/tasks/" + videoId)
+                .setName(queue + "/tasks/" + name)
                 .setHttpRequest(HttpRequest.newBuilder()
                         .setUrl(targetUrl)
                         .setHttpMethod(HttpMethod.POST)
@@ -61,11 +70,11 @@ public class CloudTasksQueue implements TaskQueue {
                 .build();
         try {
             client.createTask(queue, task);
-            log.info("analysis task enqueued for video {}", videoId);
+            log.info("analysis task {} enqueued for video {}", name, videoId);
             return true;
         } catch (ApiException e) {
             if (isDuplicate(e)) {
-                log.info("analysis task for video {} exists already: nothing enqueued", videoId);
+                log.info("analysis task {} for video {} exists already: nothing enqueued", name, videoId);
                 return false;
             }
             throw new CoherenceException(ErrorCode.UNAVAILABLE, "enqueuing the analysis of video " + videoId

@@ -99,6 +99,17 @@ public final class ChaosSuite {
         failed |= !ok;
     }
 
+    /** The rows that were not as expected, one line each (empty when all were). */
+    String notAsExpected() {
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            if (r[2].endsWith("<< NOT AS EXPECTED")) {
+                out.append(r[0]).append(": expected ").append(r[1]).append("; observed ").append(r[2]).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     void print() {
         int a = "fault".length();
         int b = "expected".length();

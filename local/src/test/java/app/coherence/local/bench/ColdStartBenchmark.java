@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * and for the smallest Spring Cloud Function on the same adapter, built here; alternately, several
  * times. Each function starts with its class archive, as deployed (made first by functions/class-archive.sh
  * when missing; {@code --no-archives} starts without). Prints the medians and each function's ratio to
- * the hello world (target: at most 1.0).
+ * the hello world (target: at most 1.0). Then the analysis service's time to its first task
+ * ({@link AnalysisFirstTask}).
  */
 public final class ColdStartBenchmark {
     private static final String PROJECT = "demo-coldstart";
@@ -119,6 +120,7 @@ public final class ColdStartBenchmark {
         }
         System.out.printf(Locale.ROOT, "%ntarget: every function at most 1.0x the hello world: %s (load %.1f)%n",
                 met ? "PASS" : "FAIL", loadAverage());
+        AnalysisFirstTask.print(runs, env, javaBinary());
         System.exit(0);
     }
 
@@ -204,7 +206,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
@@ -214,7 +216,7 @@ public final class ColdStartBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -226,7 +228,7 @@ public final class ColdStartBenchmark {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static void fail(String line) {
+    static void fail(String line) {
         System.err.println("bench cold-start: " + line);
         System.exit(1);
     }

@@ -137,7 +137,7 @@ public class HistoryService {
         if (videoId == null || !VIDEO_ID.matcher(videoId).matches()) {
             return Optional.empty();
         }
-        return videos.find(videoId).filter(v -> v.userId().equals(userId));
+        return videos.findForOwner(videoId).filter(v -> v.userId().equals(userId));
     }
 
     private static CoherenceException notReady(Video v) {

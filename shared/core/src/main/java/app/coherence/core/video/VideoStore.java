@@ -15,6 +15,14 @@ public interface VideoStore {
     Optional<Video> find(String videoId);
 
     /**
+     * The video as its owner sees it: everything but the attempt bookkeeping (attempt id and lease,
+     * absent here), which a store keeping it beside the video need not read. The API's reads use it.
+     */
+    default Optional<Video> findForOwner(String videoId) {
+        return find(videoId);
+    }
+
+    /**
      * Atomically reads, changes and writes one video (a transaction in Firestore). {@code change}
      * may run more than once on contention; returning the same instance writes nothing.
      * Returns the video as stored afterwards, or empty if it does not exist.

@@ -156,4 +156,20 @@ public abstract class VideoStoreContract {
         assertThat(videos().find(v.videoId())).contains(done.video());
         assertThat(videos().find(v.videoId()).orElseThrow().leaseUntil()).isNull();
     }
+
+    @Test
+    void theOwnersReadHoldsAllButTheAttempt() {
+        Video v = reservation(newId("u"));
+        ledger().reserve(v);
+        videos().apply(v.videoId(), x -> VideoLifecycle.acceptUpload(x, 100, "video/mp4", NOW));
+        Duration lease = Duration.ofSeconds(90);
+        videos().apply(v.videoId(), x -> VideoLifecycle.claim(x, "attempt-1", NOW.plusSeconds(1), lease));
+        Video stored = videos().apply(v.videoId(), x -> VideoLifecycle.progress(x, "attempt-1", Progress.of("vision", 60),
+                NOW.plusSeconds(20), lease)).orElseThrow().video();
+        Video seen = videos().findForOwner(v.videoId()).orElseThrow();
+        // what clients are shown is all there; the attempt (id and lease) may be left out
+        assertThat(seen).usingRecursiveComparison().ignoringFields("attemptId", "leaseUntil").isEqualTo(stored);
+        assertThat(seen.progress()).isEqualTo(Progress.of("vision", 60));
+        assertThat(videos().findForOwner(newId("missing"))).isEmpty();
+    }
 }

@@ -69,6 +69,13 @@ public class FirestoreVideoStore implements VideoStore {
         return docs.get(0).exists() ? Optional.of(VideoDocuments.fromDocuments(docs.get(0), docs.get(1))) : Optional.empty();
     }
 
+    /** One document read, not two: the API reads every video this way, and its attempt is not the owner's concern. */
+    @Override
+    public Optional<Video> findForOwner(String videoId) {
+        DocumentSnapshot doc = FirestoreErrors.await(videos().document(videoId).get(), "reading video " + videoId);
+        return doc.exists() ? Optional.of(VideoDocuments.fromDocument(doc)) : Optional.empty();
+    }
+
     @Override
     public Optional<Video> update(String videoId, UnaryOperator<Video> change) {
         DocumentReference ref = videos().document(videoId);

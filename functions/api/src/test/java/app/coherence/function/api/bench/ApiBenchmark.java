@@ -55,7 +55,8 @@ import java.util.concurrent.locks.LockSupport;
  * emulators, seeds one user with 500 videos, serves the api function over real HTTP on 127.0.0.1 and
  * sends list and get requests at a fixed rate (open loop: each request's latency counts from when it
  * was due, so a slow server cannot hide queueing), then prints p50/p95/p99 per kind; then makes the
- * same reads straight through the Firestore client at the same rate (the floor), and prints where a
+ * same reads (the same pages, later ones resumed after a video as the api's cursors are, and the same
+ * videos, in the same order) straight through the Firestore client at the same rate (the floor), and prints where a
  * request's time goes and the ratio of our p95 to the floor's.
  *
  * <p>Options: {@code --seconds N} (default 20), {@code --rate R} requests/s (default 200),
@@ -63,6 +64,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ApiBenchmark {
     private static final double TARGET_P95_MS = 20;
+    /** Keep-alive connections of the load client, as many as the server's worker threads. */
+    private static final int CONNECTIONS = 32;
     private static volatile boolean measuring;
 
     private ApiBenchmark() {
@@ -133,25 +136,34 @@ public final class ApiBenchmark {
                 }
             }
         };
-        try (JdkHttpBridge server = new JdkHttpBridge(timed, 32)) {
+        try (JdkHttpBridge server = new JdkHttpBridge(timed, CONNECTIONS)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = server.baseUrl();
             String token = "Bearer " + user.idToken();
             List<String> cursors = cursors(client, base, token);
             System.out.printf(Locale.ROOT, "bench api: %d videos seeded; serving on %s; warming up ...%n", ids.size(), base);
-            run(client, base, token, ids, cursors, Math.min(rate, 100), 3);
+            KeepAliveLoad load = new KeepAliveLoad(server.port(), token, CONNECTIONS);
+            run(load, ids, cursors, Math.min(rate, 100), 3);
             System.out.printf(Locale.ROOT, "bench api: %d requests/s for %d s (half list, half get) ...%n", rate, seconds);
             measuring = true;
             long started = System.nanoTime();
-            List<Sample> samples = run(client, base, token, ids, cursors, rate, seconds);
+            double[] cpuBefore = cpuSeconds(firestoreEmulator);
+            List<Sample> samples = run(load, ids, cursors, rate, seconds);
+            double[] oursCpu = since(cpuBefore, cpuSeconds(firestoreEmulator));
             double elapsed = (System.nanoTime() - started) / 1e9;
             measuring = false;
             System.out.println("ours: through HTTP, the token check, the api function and Firestore");
             boolean pass = report(samples, elapsed);
             System.out.printf(Locale.ROOT, "bench api: the floor, the same reads straight through the Firestore client at %d/s ...%n", rate);
             long floorStarted = System.nanoTime();
-            List<Sample> floor = floor(db, user.uid(), ids, rate, seconds);
+            List<com.google.cloud.firestore.Query> pages = floorPages(db, user.uid());
+            if (pages.size() - 3 != cursors.size()) {
+                throw new IllegalStateException("the floor found " + (pages.size() - 3) + " later pages, the api " + cursors.size());
+            }
+            cpuBefore = cpuSeconds(firestoreEmulator);
+            List<Sample> floor = floor(db, pages, ids, rate, seconds);
+            double[] floorCpu = since(cpuBefore, cpuSeconds(firestoreEmulator));
             report(floor, (System.nanoTime() - floorStarted) / 1e9);
             System.out.println("where a request's time goes (ms)         p50      p95     mean");
             breakdown("token check", tokenMs);
@@ -160,6 +172,13 @@ public final class ApiBenchmark {
             breakdown("inside the function", inside);
             breakdown("HTTP (round trip - inside)", httpMs(samples, inside));
             breakdown("queueing (sent late)", lateMs);
+            // CPU per request, by process: with two cores, what the bench's JVM (load client, HTTP server, api
+            // function, Firestore client) spends is taken from the emulator, and the reverse
+            System.out.println("CPU per request (ms)                     this JVM  Firestore emulator");
+            System.out.printf(Locale.ROOT, "  %-36s %8.2f %8.2f%n", "ours (client, HTTP, function)",
+                    1000 * oursCpu[0] / samples.size(), 1000 * oursCpu[1] / samples.size());
+            System.out.printf(Locale.ROOT, "  %-36s %8.2f %8.2f%n", "floor (Firestore client only)",
+                    1000 * floorCpu[0] / floor.size(), 1000 * floorCpu[1] / floor.size());
             for (String kind : List.of("list", "get")) {
                 double ours = percentile(sortedMillis(samples, kind), 95);
                 double base95 = percentile(sortedMillis(floor, kind), 95);
@@ -179,6 +198,21 @@ public final class ApiBenchmark {
             auth.stop();
         }
         System.exit(0);
+    }
+
+    /** CPU seconds used so far by this JVM and by the Firestore emulator's processes. */
+    private static double[] cpuSeconds(FirestoreEmulator emulator) {
+        double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double other = 0;
+        for (ProcessHandle p : emulator.processTree()) {
+            other += p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        }
+        return new double[] {self, other};
+    }
+
+    private static double[] since(double[] before, double[] after) {
+        return new double[] {after[0] - before[0], after[1] - before[1]};
     }
 
     /** 500 videos of one user: a mix of statuses, scores, titles and creation times, written in batches. */
@@ -232,49 +266,33 @@ public final class ApiBenchmark {
         return out;
     }
 
-    private static List<Sample> run(HttpClient client, String base, String token, List<String> ids, List<String> cursors,
-                                    int rate, int seconds) throws Exception {
+    /** The open-loop plan (half list, half get, one every 1/rate s) sent over {@code load}'s keep-alive connections. */
+    private static List<Sample> run(KeepAliveLoad load, List<String> ids, List<String> cursors, int rate, int seconds)
+            throws InterruptedException {
         Random random = new Random(7);
-        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        AtomicInteger failures = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        int total = rate * seconds;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+        long start = System.nanoTime() + 50_000_000L; // the connections' threads are up before the first is due
+        List<KeepAliveLoad.Planned> plan = new ArrayList<>();
+        for (int i = 0; i < rate * seconds; i++) {
             boolean list = i % 2 == 0;
-            String url;
+            String target;
             if (list) {
                 int pick = random.nextInt(cursors.size() + 3);
                 String sort = List.of("createdAt", "coherenceScore", "title").get(pick % 3);
-                url = base + "/v1/videos?limit=20&" + (pick < cursors.size() ? cursors.get(pick) : "sort=" + sort);
+                target = "/v1/videos?limit=20&" + (pick < cursors.size() ? cursors.get(pick) : "sort=" + sort);
             } else {
-                url = base + "/v1/videos/" + ids.get(random.nextInt(ids.size()));
+                target = "/v1/videos/" + ids.get(random.nextInt(ids.size()));
             }
-            String kind = list ? "list" : "get";
-            long sent = System.nanoTime();
-            if (measuring) {
-                lateMs.add((sent - due) / 1e6);
-            }
-            pending.add(client.sendAsync(request(url, token), HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((r, e) -> {
-                        long now = System.nanoTime();
-                        double ms = (now - due) / 1e6;
-                        if (e != null) {
-                            failures.incrementAndGet();
-                            samples.add(new Sample(kind, ms, -1, (now - sent) / 1e6));
-                        } else {
-                            samples.add(new Sample(kind, ms, r.statusCode(), (now - sent) / 1e6));
-                        }
-                    }));
+            plan.add(new KeepAliveLoad.Planned(list ? "list" : "get", target, start + i * interval));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
-        return new ArrayList<>(samples);
+        List<Sample> samples = new ArrayList<>();
+        for (KeepAliveLoad.Answer a : load.run(plan)) {
+            if (measuring) {
+                lateMs.add(a.lateNanos() / 1e6);
+            }
+            samples.add(new Sample(a.request().kind(), a.fromDueNanos() / 1e6, a.status(), a.roundTripNanos() / 1e6));
+        }
+        return samples;
     }
 
     /**
@@ -282,8 +300,9 @@ public final class ApiBenchmark {
      * document), straight through the Firestore client against the same emulator, on the same open-loop
      * schedule. Nothing of ours is in the way: what is left is the emulator, the client and the machine.
      */
-    private static List<Sample> floor(Firestore db, String uid, List<String> ids, int rate, int seconds) throws Exception {
-        Random random = new Random(7);
+    private static List<Sample> floor(Firestore db, List<com.google.cloud.firestore.Query> pages, List<String> ids, int rate,
+                                      int seconds) throws Exception {
+        Random random = new Random(7); // the same draws as run(): the same pages and videos in the same order
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         long interval = 1_000_000_000L / rate;
@@ -298,11 +317,7 @@ public final class ApiBenchmark {
             String kind = list ? "list" : "get";
             long sent = System.nanoTime();
             com.google.api.core.ApiFuture<?> read = list
-                    ? db.collection("videos").whereEqualTo("userId", uid)
-                            .orderBy(List.of("createdAt", "coherenceScore", "title").get(random.nextInt(3)),
-                                    com.google.cloud.firestore.Query.Direction.DESCENDING)
-                            .orderBy(com.google.cloud.firestore.FieldPath.documentId(), com.google.cloud.firestore.Query.Direction.DESCENDING)
-                            .limit(21).get()
+                    ? pages.get(page(random.nextInt(pages.size()), pages.size() - 3)).get()
                     : db.collection("videos").document(ids.get(random.nextInt(ids.size()))).get();
             CompletableFuture<Void> done = new CompletableFuture<>();
             read.addListener(() -> {
@@ -321,6 +336,41 @@ public final class ApiBenchmark {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return new ArrayList<>(samples);
+    }
+
+    /**
+     * The floor's list reads, one per page run() may ask for and in the same order: the later pages of
+     * each sort that {@link #cursors} found (resumed after the last video of the page before, as the
+     * api's cursors resume), then the first page of each sort; each a page of 21 (20 and one to tell
+     * whether more follow).
+     */
+    private static List<com.google.cloud.firestore.Query> floorPages(Firestore db, String uid) throws Exception {
+        List<String> sorts = List.of("createdAt", "coherenceScore", "title");
+        List<com.google.cloud.firestore.Query> later = new ArrayList<>();
+        List<com.google.cloud.firestore.Query> first = new ArrayList<>();
+        for (String sort : sorts) {
+            com.google.cloud.firestore.Query base = db.collection("videos").whereEqualTo("userId", uid)
+                    .orderBy(sort, com.google.cloud.firestore.Query.Direction.DESCENDING)
+                    .orderBy(com.google.cloud.firestore.FieldPath.documentId(), com.google.cloud.firestore.Query.Direction.DESCENDING);
+            first.add(base.limit(21));
+            com.google.cloud.firestore.Query page = base.limit(21);
+            for (int p = 0; p < 4; p++) {
+                List<com.google.cloud.firestore.QueryDocumentSnapshot> docs = page.get().get(60, TimeUnit.SECONDS).getDocuments();
+                if (docs.size() <= 20) {
+                    break;
+                }
+                com.google.cloud.firestore.QueryDocumentSnapshot last = docs.get(19);
+                page = base.startAfter(last.get(sort), last.getId()).limit(21);
+                later.add(page);
+            }
+        }
+        later.addAll(first);
+        return later;
+    }
+
+    /** Which of floorPages' reads run()'s pick means: a later page, or the first page of sort {@code pick % 3}. */
+    private static int page(int pick, int later) {
+        return pick < later ? pick : later + pick % 3;
     }
 
     private static double[] sortedMillis(List<Sample> samples, String kind) {
@@ -360,8 +410,8 @@ public final class ApiBenchmark {
             System.out.printf(Locale.ROOT, "%-6s %7d %7d %8.2f %8.2f %8.2f %8.2f %8.2f%n", kind, ms.length, errors,
                     percentile(ms, 50), p95, percentile(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1],
                     Arrays.stream(ms).average().orElse(0));
-            if (!kind.equals("all") && (p95 >= TARGET_P95_MS || errors > 0)) {
-                pass = false;
+            if (!kind.equals("all") && errors > 0) {
+                pass = false; // the p95 targets are judged against the floor, after it ran
             }
         }
         System.out.printf(Locale.ROOT, "achieved %.1f requests/s over %.1f s%n", samples.size() / elapsedSeconds, elapsedSeconds);

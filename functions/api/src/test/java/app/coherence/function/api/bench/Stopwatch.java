@@ -65,6 +65,11 @@ final class Stopwatch {
             }
 
             @Override
+            public Optional<Video> findForOwner(String videoId) {
+                return time(1, () -> inner.findForOwner(videoId));
+            }
+
+            @Override
             public Optional<Video> find(String videoId) {
                 return time(1, () -> inner.find(videoId));
             }

@@ -20,7 +20,7 @@ public final class EyeContact {
     private EyeContact() {
     }
 
-    /** Where this face points; {@link Gaze#CAMERA} inside the cone with the eyes open. */
+    /** Where this face points; {@link Gaze#CAMERA} inside the cone with the eyes open (or unknown: a face only the detector read). */
     public static Gaze of(FaceReading face) {
         if (face == null) {
             return Gaze.OUT_OF_FRAME;

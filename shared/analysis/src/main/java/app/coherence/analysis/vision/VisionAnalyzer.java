@@ -147,7 +147,7 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
                 reading == null ? Double.NaN : reading.centreX() / w,
                 reading == null ? Double.NaN : reading.centreY() / h,
                 reading == null ? 0 : reading.width() / w, Smile.of(reading), motion[0], motion[1],
-                reading == null ? 0 : reading.height() / h, gaze, reading == null ? SkinRing.NONE : SkinAroundFace.of(bgr, reading));
+                reading == null ? 0 : reading.height() / h, gaze, reading == null || !reading.landmarks() ? SkinRing.NONE : SkinAroundFace.of(bgr, reading));
     }
 
     /** {motion outside the (widened) face, change over the whole frame}, as shares of pixels. */

@@ -44,7 +44,7 @@ final class SkinAroundFace {
         int y1 = clamp(face.centreY() + hh * OUTER, bgr.rows());
         double[] shares = new double[SECTORS];
         if (x1 - x0 < 4 || y1 - y0 < 4) {
-            return new SkinRing(shares, face.yaw(), face.pitch());
+            return new SkinRing(shares);
         }
         try (Mat region = new Mat(bgr, new Rect(x0, y0, x1 - x0, y1 - y0)); Mat small = new Mat(); Mat ycc = new Mat();
                 Size size = new Size(GRID, GRID)) {
@@ -78,7 +78,7 @@ final class SkinAroundFace {
                 }
             }
             if (n < 4) {
-                return new SkinRing(shares, face.yaw(), face.pitch());
+                return new SkinRing(shares);
             }
             double[] mean = {sum[0] / n, sum[1] / n};
             double[] sigma = new double[2];
@@ -106,7 +106,7 @@ final class SkinAroundFace {
             for (int s = 0; s < SECTORS; s++) {
                 shares[s] = all[s] == 0 ? 0 : (double) skin[s] / all[s];
             }
-            return new SkinRing(shares, face.yaw(), face.pitch());
+            return new SkinRing(shares);
         }
     }
 

@@ -3,16 +3,13 @@ package app.coherence.analysis.vision;
 /**
  * The skin just below and beside the face in one frame: for each sector of a ring hugging the face's
  * lower outline (from the speaker's one ear under the chin to the other), the share that has the
- * face's own skin colour; with the head pose it was read at, since turning or tipping the head shows
- * neck and ears there.
+ * face's own skin colour.
  *
  * @param sectors share (0-1) of each sector that is skin, {@link SkinAroundFace#SECTORS} of them, from the image's right side round under the chin to its left
- * @param yaw     the head's yaw when read (degrees, see FaceReading)
- * @param pitch   the head's pitch when read (degrees)
  */
-public record SkinRing(double[] sectors, double yaw, double pitch) {
-    /** No face, nothing read. */
-    public static final SkinRing NONE = new SkinRing(new double[0], 0, 0);
+public record SkinRing(double[] sectors) {
+    /** No face (or none with landmarks), nothing read. */
+    public static final SkinRing NONE = new SkinRing(new double[0]);
 
     /** True when the ring was read (a face was there). */
     public boolean read() {

@@ -182,16 +182,16 @@ public final class VisionTrack {
             int sector = s;
             sectors[s] = median(usual.stream().mapToDouble(f -> f.skinAroundFace().sectors()[sector]).toArray());
         }
-        SkinRing ring = new SkinRing(sectors, median(usual.stream().mapToDouble(f -> f.skinAroundFace().yaw()).toArray()),
-                median(usual.stream().mapToDouble(f -> f.skinAroundFace().pitch()).toArray()));
+        double yaw = median(usual.stream().mapToDouble(FrameFeatures::yaw).toArray());
+        double pitch = median(usual.stream().mapToDouble(FrameFeatures::pitch).toArray());
         int i = 0;
         while (i < frames.size()) {
-            if (!touching(frames.get(i), ring)) {
+            if (!touching(frames.get(i), sectors, yaw, pitch)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < frames.size() && touching(frames.get(j + 1), ring)) {
+            while (j + 1 < frames.size() && touching(frames.get(j + 1), sectors, yaw, pitch)) {
                 j++;
             }
             double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
@@ -203,15 +203,15 @@ public final class VisionTrack {
         return List.copyOf(out);
     }
 
-    private static boolean touching(FrameFeatures f, SkinRing usual) {
+    private static boolean touching(FrameFeatures f, double[] usual, double usualYaw, double usualPitch) {
         SkinRing ring = f.skinAroundFace();
-        if (!f.frontal() || !ring.read() || Math.abs(ring.yaw() - usual.yaw()) > TOUCH_STEADY_YAW
-                || Math.abs(ring.pitch() - usual.pitch()) > TOUCH_STEADY_PITCH) {
+        if (!f.frontal() || !ring.read() || !(Math.abs(f.yaw() - usualYaw) <= TOUCH_STEADY_YAW)
+                || !(Math.abs(f.pitch() - usualPitch) <= TOUCH_STEADY_PITCH)) {
             return false;
         }
-        for (int s = 0; s < usual.sectors().length; s++) {
-            double free = Math.max(TOUCH_HEADROOM, 1 - usual.sectors()[s]);
-            if ((ring.sectors()[s] - usual.sectors()[s]) / free >= TOUCH_FILL) {
+        for (int s = 0; s < usual.length; s++) {
+            double free = Math.max(TOUCH_HEADROOM, 1 - usual[s]);
+            if ((ring.sectors()[s] - usual[s]) / free >= TOUCH_FILL) {
                 return true;
             }
         }

@@ -23,14 +23,15 @@ public final class VisionTrack {
     static final double TOUCH_SECONDS = 1.0;
     /**
      * A hand is at the face when skin fills at least this share of what is usually not skin in one sector of the
-     * ring below the face (a palm or wrist crossing the jaw fills most of one; talking, nodding and a real
-     * speaker leaning back changed under 0.3 in the corpus).
+     * ring below the face: a palm or wrist crossing the jaw filled 0.6-1.0 (median per talk) on every face of the
+     * corpus, the real speaker talking and leaning back at most 0.3.
      */
     static final double TOUCH_FILL = 0.4;
     /** A sector that is nearly all skin already (a bare neck) is judged as if this share were free: its flicker is no hand. */
     static final double TOUCH_HEADROOM = 0.25;
-    /** Touches are judged only with the head within these degrees of its usual yaw and pitch: a turned or tipped head shows neck and ears. */
+    /** Touches are judged only with the head within this many degrees of its usual yaw: a turned head shows neck and ears. */
     static final double TOUCH_STEADY_YAW = 12;
+    /** ... and of its usual pitch: a head tipped up shows the neck below the chin. */
     static final double TOUCH_STEADY_PITCH = 10;
     /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
     static final double NEEDS_FACE = 0.2;

@@ -5,7 +5,8 @@ import app.coherence.analysis.vision.face.FaceReading;
 /**
  * The eye-contact cone: a face counts as looking at the camera when its head points within these angles
  * of the camera and its eyes are open. Looking down at notes tips the head and lowers the lids: both
- * read as looking down.
+ * read as looking down. A face much shorter than usual for its width is tipped out of the cone whatever pose
+ * its landmarks read ({@link Foreshortening}, judged over the whole talk).
  */
 public final class EyeContact {
     /** Head turned sideways beyond this (degrees) looks past the camera: the audience sees a profile coming. */
@@ -20,7 +21,7 @@ public final class EyeContact {
     private EyeContact() {
     }
 
-    /** Where this face points; {@link Gaze#CAMERA} inside the cone with the eyes open. */
+    /** Where this face points; {@link Gaze#CAMERA} inside the cone with the eyes open (or unknown: a face only the detector read). */
     public static Gaze of(FaceReading face) {
         if (face == null) {
             return Gaze.OUT_OF_FRAME;

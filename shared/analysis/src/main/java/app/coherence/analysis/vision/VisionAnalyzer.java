@@ -85,7 +85,7 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
         if (failure != null) {
             throw new SinkFailure("vision", failure);
         }
-        return new VisionTrack(List.copyOf(frames), thumbnail);
+        return new VisionTrack(Foreshortening.judge(List.copyOf(frames)), thumbnail);
     }
 
     /** CPU time the vision thread spent looking at frames (seconds). */
@@ -142,12 +142,14 @@ public final class VisionAnalyzer implements FrameSink, AutoCloseable {
                     (int) Math.round(reading.width()), (int) Math.round(reading.height()));
         }
         Gaze gaze = EyeContact.of(reading);
+        boolean landmarks = reading != null && reading.landmarks();
         double[] motion = motion(bgr, lastFace, w);
         return new FrameFeatures(time, reading != null, gaze == Gaze.CAMERA,
                 reading == null ? Double.NaN : reading.centreX() / w,
                 reading == null ? Double.NaN : reading.centreY() / h,
                 reading == null ? 0 : reading.width() / w, Smile.of(reading), motion[0], motion[1],
-                reading == null ? 0 : reading.height() / h, gaze, reading == null ? 0 : SkinAroundFace.of(bgr, reading));
+                reading == null ? 0 : reading.height() / h, gaze, landmarks ? reading.yaw() : Double.NaN, landmarks ? reading.pitch() : Double.NaN,
+                landmarks ? SkinAroundFace.of(bgr, reading) : SkinRing.NONE);
     }
 
     /** {motion outside the (widened) face, change over the whole frame}, as shares of pixels. */

@@ -2,6 +2,7 @@ package app.coherence.analysis.vision;
 
 import app.coherence.analysis.TimeSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Every sampled frame's summary, and what they add up to: framing, gaze, gestures, fidgeting, slide changes. */
@@ -20,8 +21,18 @@ public final class VisionTrack {
     static final double LOOK_AWAY_GAP = 0.3;
     /** A hand held at the face this long is a face touch (brushing the hair away is shorter). */
     static final double TOUCH_SECONDS = 1.0;
-    /** Skin around the face this far (share of the band) above the talk's usual level: a hand is there. */
-    static final double TOUCH_RISE = 0.035;
+    /**
+     * A hand is at the face when skin fills at least this share of what is usually not skin in one sector of the
+     * ring below the face: a palm or wrist crossing the jaw filled 0.6-1.0 (median per talk) on every face of the
+     * corpus, the real speaker talking and leaning back at most 0.3.
+     */
+    static final double TOUCH_FILL = 0.4;
+    /** A sector that is nearly all skin already (a bare neck) is judged as if this share were free: its flicker is no hand. */
+    static final double TOUCH_HEADROOM = 0.25;
+    /** Touches are judged only with the head within this many degrees of its usual yaw: a turned head shows neck and ears. */
+    static final double TOUCH_STEADY_YAW = 12;
+    /** ... and of its usual pitch: a head tipped up shows the neck below the chin. */
+    static final double TOUCH_STEADY_PITCH = 10;
     /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
     static final double NEEDS_FACE = 0.2;
     /** A face at most this high (share of the frame, median) and off-centre is a webcam overlay. */
@@ -156,25 +167,32 @@ public final class VisionTrack {
     }
 
     /**
-     * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: the skin around
-     * the face rises {@link #TOUCH_RISE} above the talk's usual level (its median). Judged only while the
-     * face is towards the camera: a turned or tipped head shows neck and ears, which would read as a hand.
+     * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: skin fills a sector of
+     * the ring below the face ({@link SkinRing}) that usually is not skin, by {@link #TOUCH_FILL} of what was
+     * free there. Usual means the talk's median over the frames facing the camera, sector by sector and for the
+     * head pose; a frame is judged only while it faces the camera near that usual pose.
      */
     public List<TimeSpan> faceTouches() {
-        double[] levels = frames.stream().filter(FrameFeatures::face).mapToDouble(FrameFeatures::skinAroundFace).sorted().toArray();
+        List<FrameFeatures> usual = frames.stream().filter(f -> f.frontal() && f.skinAroundFace().read()).toList();
         List<TimeSpan> out = new ArrayList<>();
-        if (levels.length == 0) {
+        if (usual.isEmpty()) {
             return out;
         }
-        double usual = levels[levels.length / 2];
+        double[] sectors = new double[SkinAroundFace.SECTORS];
+        for (int s = 0; s < sectors.length; s++) {
+            int sector = s;
+            sectors[s] = median(usual.stream().mapToDouble(f -> f.skinAroundFace().sectors()[sector]).toArray());
+        }
+        double yaw = median(usual.stream().mapToDouble(FrameFeatures::yaw).toArray());
+        double pitch = median(usual.stream().mapToDouble(FrameFeatures::pitch).toArray());
         int i = 0;
         while (i < frames.size()) {
-            if (!touching(frames.get(i), usual)) {
+            if (!touching(frames.get(i), sectors, yaw, pitch)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < frames.size() && touching(frames.get(j + 1), usual)) {
+            while (j + 1 < frames.size() && touching(frames.get(j + 1), sectors, yaw, pitch)) {
                 j++;
             }
             double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
@@ -186,8 +204,25 @@ public final class VisionTrack {
         return List.copyOf(out);
     }
 
-    private static boolean touching(FrameFeatures f, double usual) {
-        return f.frontal() && f.skinAroundFace() >= usual + TOUCH_RISE;
+    private static boolean touching(FrameFeatures f, double[] usual, double usualYaw, double usualPitch) {
+        SkinRing ring = f.skinAroundFace();
+        if (!f.frontal() || !ring.read() || !(Math.abs(f.yaw() - usualYaw) <= TOUCH_STEADY_YAW)
+                || !(Math.abs(f.pitch() - usualPitch) <= TOUCH_STEADY_PITCH)) {
+            return false;
+        }
+        for (int s = 0; s < usual.length; s++) {
+            double free = Math.max(TOUCH_HEADROOM, 1 - usual[s]);
+            if ((ring.sectors()[s] - usual[s]) / free >= TOUCH_FILL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private Gaze mostly(int from, int to) {

@@ -18,7 +18,7 @@ class VisionTrackTest {
             Gaze g = gaze.apply(t);
             boolean face = g != Gaze.OUT_OF_FRAME;
             out.add(new FrameFeatures(t, face, g == Gaze.CAMERA, face ? x : Double.NaN, face ? y : Double.NaN, face ? height * 9 / 16 : 0,
-                    false, 0, 0, face ? height : 0, g, 0.1));
+                    false, 0, 0, face ? height : 0, g, Double.NaN, Double.NaN, SkinRing.NONE));
         }
         return out;
     }

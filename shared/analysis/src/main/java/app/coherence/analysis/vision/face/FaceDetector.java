@@ -69,7 +69,9 @@ final class FaceDetector implements AutoCloseable {
                 best = new FaceBox(region.x() + (ax + b.get(o)) * scale, region.y() + (ay + b.get(o + 1)) * scale,
                         b.get(o + 2) * scale, b.get(o + 3) * scale,
                         region.x() + (ax + b.get(o + 4)) * scale, region.y() + (ay + b.get(o + 5)) * scale,
-                        region.x() + (ax + b.get(o + 6)) * scale, region.y() + (ay + b.get(o + 7)) * scale, score);
+                        region.x() + (ax + b.get(o + 6)) * scale, region.y() + (ay + b.get(o + 7)) * scale,
+                        region.x() + (ax + b.get(o + 8)) * scale, region.y() + (ay + b.get(o + 9)) * scale,
+                        region.x() + (ax + b.get(o + 10)) * scale, region.y() + (ay + b.get(o + 11)) * scale, score);
             }
         }
         return best;

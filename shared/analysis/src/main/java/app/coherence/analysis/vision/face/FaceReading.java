@@ -8,7 +8,9 @@ package app.coherence.analysis.vision.face;
  * @param mouthWidth corner-to-corner width of the mouth
  * @param mouthOpen  gap between the inner lips
  * @param cornerLift how far the mouth corners sit above the middle of the lips (a smile lifts them)
+ * @param landmarks  read off the 468-point mesh; false when only the detector saw the face (turned past what the mesh
+ *                   reads): then the pose is a coarse one from its eyes, nose and mouth, and eyes and mouth are NaN (unknown)
  */
 public record FaceReading(double centreX, double centreY, double width, double height, double yaw, double pitch,
-                          double roll, double eyes, double mouthWidth, double mouthOpen, double cornerLift) {
+                          double roll, double eyes, double mouthWidth, double mouthOpen, double cornerLift, boolean landmarks) {
 }

@@ -4,7 +4,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Follows the speaker's face from frame to frame: the landmark model is run on a crop around where the
- * face was last time, and the detector only when that crop holds no face. Not thread-safe (one per worker).
+ * face was last time, and the detector only when that crop holds no face. A face the detector still sees where
+ * it just was but the mesh cannot read (turned far) is kept, with a coarse pose. Not thread-safe (one per worker).
  */
 public final class FaceTracker implements AutoCloseable {
     /** Crop side over the face's landmark extent (MediaPipe's own ROI scale): room for a quarter second of movement. */
@@ -14,8 +15,12 @@ public final class FaceTracker implements AutoCloseable {
 
     private final FaceDetector detector = new FaceDetector();
     private final FaceMesh mesh = new FaceMesh();
-    /** Frames in a row in which the face may be looked for again near where it was last seen. */
-    private static final int NEAR_LAST_FRAMES = 8;
+    /**
+     * Frames in a row (10 s at 4 fps) in which the face is looked for again near where it was last seen, every
+     * frame: a head turned away comes back where it was, and a small overlay face is found there at a scale
+     * the whole-frame pass cannot see (the tiled search reaches it only one frame in four).
+     */
+    private static final int NEAR_LAST_FRAMES = 40;
     /** Frames between fresh detections while tracking (2 s at 4 fps): a crop that follows its own landmarks can drift. */
     private static final int REDETECT_EVERY = 8;
     private Square last;
@@ -38,11 +43,18 @@ public final class FaceTracker implements AutoCloseable {
             FaceBox box = lastSeen != null && missed < NEAR_LAST_FRAMES
                     ? detector.best(frame, Square.around(lastSeen.x() + lastSeen.side() / 2, lastSeen.y() + lastSeen.side() / 2, lastSeen.side() * 2))
                     : null;
+            boolean nearLast = box != null;
             if (box == null) {
                 box = missed % TILED_SEARCH_EVERY == 0 ? detector.search(frame) : wholeFrame(frame);
             }
             if (box != null) {
                 found = mesh.read(frame, Square.around(box.centreX(), box.centreY(), Math.max(box.width(), box.height()) * CROP_SCALE));
+                if (found == null && nearLast) {
+                    // the detector sees the face where it just was, the mesh cannot read it: turned past the mesh's reach
+                    last = null;
+                    missed = 0;
+                    return FaceShape.of(box);
+                }
             }
         }
         FaceReading reading = found == null ? null : FaceShape.of(found.mesh(), frame.cols());

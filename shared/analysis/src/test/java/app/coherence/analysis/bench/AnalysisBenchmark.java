@@ -26,7 +26,7 @@ import org.bytedeco.javacpp.Loader;
  * with camera-like grain at a phone's bitrate (the figure that counts) and once drawn only, and prints for each
  * the analysis' wall time, real-time factor, each stage's time and peak heap, beside the time of a plain
  * {@code ffmpeg -f null} decode of the same file and the ratio of the two, the vision stage's CPU and the wall time
- * Silero VAD can add at most. The first analysis of the process (JIT compilation, native libraries and models
+ * Silero VAD adds. The first analysis of the process (JIT compilation, native libraries and models
  * loading, once per process like the speech model's load) is printed apart. Then analyses a 1-minute and
  * a 6-minute talk to compare their peak heap (memory must not grow with length).
  * Generated talks are cached in target/testvideos. Not a test: a command that prints figures.

@@ -35,6 +35,12 @@ public final class MediaDecoder {
     private static final long VIDEO_GAP_MICROS = 2_000_000;
     /** More damage than this share of the talk leaves too little to coach: the file is rejected instead. */
     private static final double MAX_DAMAGED_SHARE = 0.5;
+    /**
+     * Up to this many pixels a second (720p at 30 fps) one decoding thread keeps up with the recogniser and
+     * vision on the other core, and FFmpeg's frame threads would only add about a tenth more decoding CPU;
+     * above it, decoding is the longest chain of the analysis, so it gets frame threads.
+     */
+    static final double ONE_THREAD_PIXELS_PER_SECOND = 1280 * 720 * 30.0;
 
     private final AnalysisSettings settings;
 
@@ -207,6 +213,7 @@ public final class MediaDecoder {
             // the deblocking filter smooths 8-pixel block edges for viewers; at the vision width they shrink
             // below a pixel, and skipping it saves about a sixth of the decoding CPU
             g.setVideoOption("skip_loop_filter", "all");
+            g.setVideoOption("threads", decodingThreads(info));
             g.start();
             // phones store portrait video as landscape pixels plus a display rotation: turn the frames upright
             int quarterTurns = Math.floorMod((int) Math.round(-g.getDisplayRotation() / 90), 4);
@@ -250,6 +257,12 @@ public final class MediaDecoder {
         } catch (RuntimeException e) {
             throw MediaFailures.classify(e, "video");
         }
+    }
+
+    /** FFmpeg's "threads" option for this video: one, or as many as FFmpeg sees fit ("0") for a heavy one. */
+    static String decodingThreads(MediaInfo info) {
+        double pixelsPerSecond = (double) info.width() * info.height() * info.frameRate();
+        return pixelsPerSecond > 0 && pixelsPerSecond <= ONE_THREAD_PIXELS_PER_SECOND ? "1" : "0";
     }
 
     /** {@code frame} turned clockwise by {@code quarterTurns} quarter turns (into {@code out}), or itself. */

@@ -16,8 +16,8 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 
 /**
- * Offline English speech to text with Vosk: word timings and confidences, chunks recognised in
- * parallel on a small pool. The model (about 70 MB, seconds to load) is loaded once per JVM and
+ * Offline English speech to text with Vosk: word timings and confidences, chunks recognised on a
+ * small pool (one lane by default, more when asked). The model (about 70 MB, seconds to load) is loaded once per JVM and
  * shared by every recogniser and session.
  */
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
@@ -29,9 +29,16 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private final int threads;
     private final VoskSpeechSession.ChunkPolicy policy;
 
-    /** Two recognition threads (this machine's cores), at most three chunks of audio held at once. */
+    /**
+     * Recognition threads of the production analyser. One: the analysis runs on two cores (Cloud Run's
+     * instance, this machine) that decoding and vision already share, so a second lane finished no sooner
+     * and cost 20-30 % more recogniser CPU (two decoders contending for the caches; shared/analysis/README.md, "Speed").
+     */
+    static final int LANES = 1;
+
+    /** {@link #LANES} recognition thread(s), at most one chunk more than that held at once. */
     public VoskSpeechRecognizer() {
-        this(2);
+        this(LANES);
     }
 
     /** {@code threads} recognition threads; one more chunk than threads may wait queued. */

@@ -61,6 +61,8 @@ public final class SileroModel {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // every graph rewrite (fused nodes, constants folded): the session is made once and run per 32 ms window
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             return new SileroModel(env, env.createSession(bytes, options));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the Silero VAD model", e);

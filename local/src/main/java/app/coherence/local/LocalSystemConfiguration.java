@@ -101,7 +101,11 @@ public class LocalSystemConfiguration {
     public AnalysisEventSubscription analysisEventsSubscription(PubSubConnection pubsub, LocalSettings settings,
             @Qualifier("analysisEventsNotifier") ObjectProvider<Consumer<CloudEvent>> notifier) {
         pubsub.ensureSubscription(ANALYSIS_EVENTS_SUBSCRIPTION, PubSubAnalysisEvents.TOPIC, 60);
-        return AnalysisEventSubscription.start(pubsub, ANALYSIS_EVENTS_SUBSCRIPTION, message -> {
+        // a subscriber that failed while the Pub/Sub emulator restarted is replaced once the subscription is back
+        return AnalysisEventSubscription.start(pubsub, ANALYSIS_EVENTS_SUBSCRIPTION, () -> {
+            pubsub.ensureTopic(PubSubAnalysisEvents.TOPIC);
+            pubsub.ensureSubscription(ANALYSIS_EVENTS_SUBSCRIPTION, PubSubAnalysisEvents.TOPIC, 60);
+        }, message -> {
             Consumer<CloudEvent> consumer = notifier.getIfAvailable();
             if (consumer != null) {
                 consumer.accept(PubSubEvents.published(settings.projectId(), PubSubAnalysisEvents.TOPIC,

@@ -9,7 +9,15 @@ import app.coherence.core.error.ErrorCode;
 import app.coherence.core.job.AnalysisEvent;
 import app.coherence.core.json.Json;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PubsubMessage;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +91,38 @@ class PubSubAnalysisEventsTest {
             }
             assertThat(handled).containsExactly("v-2");
             assertThat(calls.get()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSubscriptionGoneFromTheEmulator_isMadeAgainAndPulledByANewSubscriber() throws Exception {
+        BlockingQueue<PubsubMessage> received = new LinkedBlockingQueue<>();
+        AtomicInteger ensured = new AtomicInteger();
+        try (AnalysisEventSubscription subscription = AnalysisEventSubscription.start(pubsub, SUBSCRIPTION, () -> {
+            ensured.incrementAndGet();
+            pubsub.ensureTopic(TOPIC);
+            pubsub.ensureSubscription(SUBSCRIPTION, TOPIC, 10);
+        }, received::add)) {
+            // what an emulator restart does to a subscription: it is gone, and the subscriber's stream with it
+            ManagedChannel channel = ManagedChannelBuilder.forTarget(EmulatorFixture.pubsub().hostPort()).usePlaintext().build();
+            try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                    .setTransportChannelProvider(FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)))
+                    .setCredentialsProvider(NoCredentialsProvider.create()).build())) {
+                admin.deleteSubscription(ProjectSubscriptionName.of(pubsub.projectId(), SUBSCRIPTION));
+            } finally {
+                channel.shutdownNow();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((ensured.get() == 0 || !subscription.isRunning()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(ensured.get()).as("the subscription was made again").isPositive();
+            assertThat(subscription.isRunning()).as("a new subscriber pulls").isTrue();
+
+            events.publish(completed("v-4"));
+            PubsubMessage message = received.poll(30, TimeUnit.SECONDS);
+            assertThat(message).isNotNull();
+            assertThat(message.getAttributesMap()).containsEntry("videoId", "v-4");
         }
     }
 

@@ -3,9 +3,7 @@ package app.coherence.local.bench;
 import app.coherence.analysis.testvideo.TestTalks;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,29 +52,10 @@ final class AnalysisFirstTask {
         ProcessBuilder builder = new ProcessBuilder(java, "-Dserver.port=" + port, "-jar", jar.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tasks/analyze"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"videoId\":\"cold-start\"}")).build();
-        long start = System.nanoTime();
-        Process process = builder.start();
-        try {
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
-                if (!process.isAlive()) {
-                    ColdStartBenchmark.fail("the analysis service exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-                }
-                try {
-                    client.send(request, HttpResponse.BodyHandlers.discarding());
-                    return (System.nanoTime() - start) / 1e9;
-                } catch (IOException notYet) {
-                    Thread.sleep(10);
-                }
-            }
-            ColdStartBenchmark.fail("the analysis service did not answer within 120 s; see " + log.toAbsolutePath());
-            return Double.NaN;
-        } finally {
-            stop(process);
-        }
+        return ColdStartBenchmark.awaitFirstAnswer("the analysis service", builder, request, log).seconds();
     }
 
     /** The executable jar the Dockerfile runs (spring-boot-maven-plugin's {@code -exec} classifier). */
@@ -106,14 +85,7 @@ final class AnalysisFirstTask {
             }
             return (System.nanoTime() - start) / 1e9;
         } finally {
-            stop(process);
-        }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ColdStartBenchmark.stop(process);
         }
     }
 }

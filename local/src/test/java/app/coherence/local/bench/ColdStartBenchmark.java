@@ -175,17 +175,23 @@ public final class ColdStartBenchmark {
                 "--target", target.entryPoint(), "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(target.env());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target.path()))
                 .timeout(Duration.ofSeconds(60))
                 .method(target.method(), HttpRequest.BodyPublishers.ofString("world"))
                 .header("Content-Type", "text/plain").build();
+        return awaitFirstAnswer(target.name(), builder, request, log);
+    }
+
+    /** Starts {@code builder}'s process and sends {@code request} until it is answered (any status); stops the process. */
+    static FirstAnswer awaitFirstAnswer(String name, ProcessBuilder builder, HttpRequest request, Path log)
+            throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         Process process = builder.start();
         try {
             while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
                 if (!process.isAlive()) {
-                    fail(target.name() + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                    fail(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
                 }
                 try {
                     client.send(request, HttpResponse.BodyHandlers.discarding());
@@ -196,13 +202,18 @@ public final class ColdStartBenchmark {
                     Thread.sleep(10);
                 }
             }
-            fail(target.name() + " did not answer within 120 s; see " + log.toAbsolutePath());
+            fail(name + " did not answer within 120 s; see " + log.toAbsolutePath());
             return null;
         } finally {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            stop(process);
+        }
+    }
+
+    /** Asks the process to stop, then makes it. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

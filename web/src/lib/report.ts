@@ -18,10 +18,10 @@ export interface MetricRow {
   explain: string;
 }
 
-/** "140-160" → {low:140, high:160}; anything else → the default band. */
+/** "155-180" → {low:155, high:180}; anything else → the default band (pace over speaking time). */
 export function paceBand(target: string | undefined) {
   const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(String(target ?? ""));
-  return m ? { low: Number(m[1]), high: Number(m[2]) } : { low: 140, high: 160 };
+  return m ? { low: Number(m[1]), high: Number(m[2]) } : { low: 155, high: 180 };
 }
 
 function verdict(value: number | null | undefined, good: number, ok: number, higherIsBetter = true): Verdict {
@@ -39,7 +39,7 @@ export function metricRows(m: Metrics | undefined): MetricRow[] {
       verdict: verdict(m.eyeContact, 60, 40), explain: "Share of the talk you looked at the camera." },
     { key: "speakingPace", label: "Speaking pace", display: `${Math.round(m.speakingPace)} words/min`,
       percent: clamp((m.speakingPace / 220) * 100), verdict: verdict(paceOff, 0, 20, false),
-      explain: `Words per minute; ${pace.low}-${pace.high} is easy to follow.` },
+      explain: `Words per minute while you speak (pauses left out); ${pace.low}-${pace.high} is easy to follow.` },
     { key: "fillerWords", label: "Filler words", display: `${m.fillerWords} (${round1(m.fillerRatePerMinute)} a minute)`,
       percent: clamp((m.fillerRatePerMinute / 10) * 100), verdict: verdict(m.fillerRatePerMinute, 2, 5, false),
       explain: "“Um”, “uh” and the like; under 2 a minute goes unnoticed." },

@@ -51,7 +51,7 @@ export const SAMPLE_RESULT: AnalysisResult = {
   scoreTier: "GOOD_START",
   scoreTierLabel: "Good Start",
   metrics: {
-    eyeContact: 71, fillerWords: 4, fillerRatePerMinute: 2.5, speakingPace: 128, speakingPaceTarget: "140-160",
+    eyeContact: 71, fillerWords: 4, fillerRatePerMinute: 2.5, speakingPace: 128, speakingPaceTarget: "155-180",
     pauses: { count: 6, longest: 3.4 }, vocalVariety: { pitchRangeSemitones: 4.2, monotoneSeconds: 21 },
     gestures: { perMinute: 5.1 }, fidgeting: 3, framing: { faceVisiblePct: 97, centeredPct: 88 },
   },
@@ -79,6 +79,6 @@ export const SAMPLE_RESULT: AnalysisResult = {
   ] as Moment[]).sort((a, b) => a.start - b.start),
   timelineHeatmap: [],
   strengths: ["Clear structure: problem, result, request.", "Your face stayed well framed and visible.", "A concrete, measurable ask at the end."],
-  priorities: ["Show the excitement you talk about.", "Hold eye contact through the difficult part.", "Speed up a little: 140-160 words a minute."],
+  priorities: ["Show the excitement you talk about.", "Hold eye contact through the difficult part.", "Speed up a little: 155-180 words a minute while you speak."],
   transcript: TRANSCRIPT,
 };

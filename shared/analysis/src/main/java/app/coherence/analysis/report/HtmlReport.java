@@ -55,7 +55,7 @@ public final class HtmlReport {
         h.append("<h2>Metrics</h2>\n");
         bar(h, "Eye contact", m.eyeContact(), "%", 0, 100, DeliveryTargets.EYE_CONTACT_FULL, 100);
         bar(h, "Fillers per minute", m.fillerRatePerMinute(), "", 0, 15, 0, DeliveryTargets.FILLERS_FULL);
-        bar(h, "Speaking pace", m.speakingPace(), " wpm", 60, 240, DeliveryTargets.PACE_LOW, DeliveryTargets.PACE_HIGH);
+        bar(h, "Speaking pace", m.speakingPace(), " wpm", 60, 240, DeliveryTargets.SPEAKING_PACE_LOW, DeliveryTargets.SPEAKING_PACE_HIGH);
         bar(h, "Pitch range", m.vocalVariety().pitchRangeSemitones(), " semitones", 0, 16, DeliveryTargets.PITCH_RANGE_FULL, 16);
         bar(h, "Gestures per minute", m.gestures().perMinute(), "", 0, 30, DeliveryTargets.GESTURES_LOW, DeliveryTargets.GESTURES_HIGH);
         bar(h, "Face visible", m.framing().faceVisiblePct(), "%", 0, 100, DeliveryTargets.FACE_FULL, 100);

@@ -13,7 +13,7 @@ public final class Coaching {
             case EMOTIONAL_MISMATCH -> "When you name a feeling, let it show: smile, lift your voice and slow down on the word.";
             case MISSING_GESTURE -> "When you say \"as you can see\" or \"look at this\", point at it or change the slide at that moment.";
             case PACING_MISMATCH -> "Aim for " + DeliveryTargets.PACE_TARGET
-                    + " words per minute: pause at full stops, not in the middle of a sentence.";
+                    + " words per minute, pauses included: pause at full stops, not in the middle of a sentence.";
             case FLAT_EMPHASIS -> "Stress the words that matter: a little louder, a little higher, with a short pause before them.";
             case GAZE_AVERSION -> "Deliver key points to the camera: glance at notes during transitions, not while making the point.";
             case FILLER_CLUSTER -> "Replace um and uh with a silent pause: a breath reads as confidence, a filler as hesitation.";

@@ -119,9 +119,9 @@ public final class DissonanceRules {
             Severity severity = fast ? (extreme > DeliveryTargets.PACE_FLAG_FAST_SEVERE ? Severity.HIGH : Severity.MEDIUM)
                     : (extreme < DeliveryTargets.PACE_ZERO_LOW ? Severity.MEDIUM : Severity.LOW);
             out.add(new Draft(FlagType.PACING_MISMATCH, severity, w.start(), windows.get(j).end(),
-                    String.format("Your pace %s to %.0f words per minute here (target %s).", fast ? "rose" : "dropped", extreme,
+                    String.format("Your pace %s to %.0f words per minute here, pauses included (target %s).", fast ? "rose" : "dropped", extreme,
                             DeliveryTargets.PACE_TARGET),
-                    String.format("%.0f words per minute over 20 s", extreme), "",
+                    String.format("%.0f words per minute over 20 s, pauses included", extreme), "",
                     fast ? "speaking faster than the audience can follow" : "long gaps between words"));
             i = j + 1;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * <ul>
  * <li>EYE_CONTACT: ramp of eye contact % from {@code EYE_CONTACT_ZERO} to {@code EYE_CONTACT_FULL};</li>
  * <li>FILLERS: 1 minus the ramp of fillers per minute from {@code FILLERS_FULL} to {@code FILLERS_ZERO};</li>
- * <li>PACE: 1 inside 140-160 wpm, falling linearly to 0 at 100 and 200 wpm;</li>
+ * <li>PACE: 1 inside the speaking-pace band (155-180 wpm, pauses left out), falling linearly to 0 at 110 and 220 wpm;</li>
  * <li>VOCAL_VARIETY: ramp of pitch range from 3 to 8 semitones, times the share of the talk not monotone;</li>
  * <li>GESTURES: 1 at 2-12 gestures per minute (less below, down to half at 24), minus 0.1 per fidget per minute (at most 0.5);</li>
  * <li>FRAMING: average of the ramps of face visible % (50 to 90) and centred % (40 to 80);</li>
@@ -75,10 +75,10 @@ public final class CoherenceScorer {
         if (wpm <= 0) {
             return 0;
         }
-        if (wpm < PACE_LOW) {
-            return ramp(wpm, PACE_ZERO_LOW, PACE_LOW);
+        if (wpm < SPEAKING_PACE_LOW) {
+            return ramp(wpm, SPEAKING_PACE_ZERO_LOW, SPEAKING_PACE_LOW);
         }
-        return wpm > PACE_HIGH ? ramp(wpm, PACE_ZERO_HIGH, PACE_HIGH) : 1;
+        return wpm > SPEAKING_PACE_HIGH ? ramp(wpm, SPEAKING_PACE_ZERO_HIGH, SPEAKING_PACE_HIGH) : 1;
     }
 
     private static double gestures(double perMinute) {

@@ -51,7 +51,7 @@ public final class Feedback {
         return switch (c) {
             case EYE_CONTACT -> String.format("Eye contact: you faced the camera %.0f%% of the time.", m.eyeContact());
             case FILLERS -> String.format("Few fillers: %.1f per minute.", m.fillerRatePerMinute());
-            case PACE -> String.format("Pace: %.0f words per minute (target %s).", m.speakingPace(), m.speakingPaceTarget());
+            case PACE -> String.format("Pace: %.0f words per minute while speaking (target %s).", m.speakingPace(), m.speakingPaceTarget());
             case VOCAL_VARIETY -> String.format("Vocal variety: your pitch ranged over %.1f semitones.",
                     m.vocalVariety().pitchRangeSemitones());
             case GESTURES -> String.format("Gestures: %.1f per minute support your words.", m.gestures().perMinute());
@@ -70,7 +70,7 @@ public final class Feedback {
             case FILLERS -> String.format("Fillers: %d (%.1f per minute); aim for at most %.0f per minute by pausing silently.",
                     m.fillerWords(), m.fillerRatePerMinute(), FILLERS_FULL);
             case PACE -> m.speakingPace() <= 0 ? "Pace: we heard no speech; check your microphone and speak up."
-                    : String.format("Pace: %.0f words per minute; aim for %s.", m.speakingPace(), m.speakingPaceTarget());
+                    : String.format("Pace: %.0f words per minute while speaking; aim for %s.", m.speakingPace(), m.speakingPaceTarget());
             case VOCAL_VARIETY -> String.format("Vocal variety: pitch range %.1f semitones and %.0f s monotone; vary your pitch"
                     + " (aim for %.0f semitones or more).", m.vocalVariety().pitchRangeSemitones(),
                     m.vocalVariety().monotoneSeconds(), PITCH_RANGE_FULL);

@@ -19,7 +19,7 @@ public final class MetricsBuilder {
                 fillers,
                 round1(fillers / minutes),
                 Math.round(pace(t)),
-                DeliveryTargets.PACE_TARGET,
+                DeliveryTargets.SPEAKING_PACE_TARGET,
                 new Metrics.Pauses(pauses.size(), round1(t.voice().longestPause()), inside, pauses.size() - inside),
                 new Metrics.VocalVariety(round1(t.voice().pitchRangeSemitones()), round1(t.voice().monotoneSeconds())),
                 new Metrics.Gestures(round1(t.vision().gestures().size() / minutes)),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CoherenceScorerTest {
 
     static Metrics ideal() {
-        return new Metrics(90, 1, 0.5, 150, "140-160", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
+        return new Metrics(90, 1, 0.5, 165, "155-180", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
                 new Metrics.Gestures(5), 0, new Metrics.Framing(98, 95));
     }
 
@@ -28,13 +28,26 @@ class CoherenceScorerTest {
     }
 
     @Test
+    void pace_isJudgedOverSpeakingTime_soAWellPacedTalkWithItsPausesIsNotTooFast() {
+        // 150 words a minute with pauses in (the usual advice), 11 % of the talk in pauses: 168.5 while speaking
+        double speaking = 150 / (1 - 0.11);
+        Metrics paced = new Metrics(90, 1, 0.5, speaking, DeliveryTargets.SPEAKING_PACE_TARGET, new Metrics.Pauses(12, 1.2),
+                new Metrics.VocalVariety(10, 0), new Metrics.Gestures(5), 0, new Metrics.Framing(98, 95));
+        assertThat(new CoherenceScorer().score(paced, List.of(), 180).marks()).containsEntry(ScoreComponent.PACE, 1.0);
+        // 130 with pauses in is slow either way: 146 while speaking loses marks
+        Metrics slow = new Metrics(90, 1, 0.5, 130 / (1 - 0.11), DeliveryTargets.SPEAKING_PACE_TARGET, new Metrics.Pauses(12, 1.2),
+                new Metrics.VocalVariety(10, 0), new Metrics.Gestures(5), 0, new Metrics.Framing(98, 95));
+        assertThat(new CoherenceScorer().score(slow, List.of(), 180).marks().get(ScoreComponent.PACE)).isLessThan(1.0);
+    }
+
+    @Test
     void score_weightsAddUpToOne_andEachWeakAreaCostsItsWeight() {
         assertThat(java.util.Arrays.stream(ScoreComponent.values()).mapToDouble(ScoreComponent::weight).sum())
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-        Metrics noEyes = new Metrics(10, 1, 0.5, 150, "140-160", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
+        Metrics noEyes = new Metrics(10, 1, 0.5, 165, "155-180", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
                 new Metrics.Gestures(5), 0, new Metrics.Framing(98, 95));
         assertThat(new CoherenceScorer().score(noEyes, List.of(), 180).score()).isEqualTo(82);
-        Metrics fast = new Metrics(90, 1, 0.5, 180, "140-160", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
+        Metrics fast = new Metrics(90, 1, 0.5, 200, "155-180", new Metrics.Pauses(12, 1.2), new Metrics.VocalVariety(10, 0),
                 new Metrics.Gestures(5), 0, new Metrics.Framing(98, 95));
         assertThat(new CoherenceScorer().score(fast, List.of(), 180).score()).isEqualTo(93);
         DissonanceFlag high = new DissonanceFlag("x", FlagType.GAZE_AVERSION, Severity.HIGH, 1, 2, "", "", "", "", "");
@@ -58,7 +71,7 @@ class CoherenceScorerTest {
         Feedback.Lists best = new Feedback().of(card, ideal(), 0);
         assertThat(best.strengths()).hasSize(4);
         assertThat(best.priorities()).hasSize(3).allMatch(p -> p.startsWith("Keep it up"));
-        Metrics poor = new Metrics(0, 30, 10, 0, "140-160", new Metrics.Pauses(0, 0), new Metrics.VocalVariety(0, 60),
+        Metrics poor = new Metrics(0, 30, 10, 0, "155-180", new Metrics.Pauses(0, 0), new Metrics.VocalVariety(0, 60),
                 new Metrics.Gestures(0), 0, new Metrics.Framing(0, 0));
         ScoreCard low = new CoherenceScorer().score(poor, List.of(), 60);
         Feedback.Lists worst = new Feedback().of(low, poor, 0);
@@ -77,7 +90,7 @@ class CoherenceScorerTest {
                 .say(20, "as you can see").features());
         assertThat(r.videoId()).isEqualTo("v9");
         assertThat(r.pipelineVersion()).isEqualTo(CoherenceAnalyzer.PIPELINE_VERSION);
-        assertThat(r.metrics().speakingPaceTarget()).isEqualTo("140-160");
+        assertThat(r.metrics().speakingPaceTarget()).isEqualTo("155-180");
         assertThat(r.metrics().speakingPace()).isBetween(140.0, 160.0);
         assertThat(r.scoreTier()).isEqualTo(ScoreTier.of(r.coherenceScore()));
         assertThat(r.dissonanceFlags()).extracting(DissonanceFlag::type).containsExactly(FlagType.MISSING_GESTURE);

@@ -24,6 +24,8 @@ locals {
     COHERENCE_TASKS_SERVICE_ACCOUNT   = google_service_account.tasks.email
     COHERENCE_EVENTS_TOPIC            = google_pubsub_topic.analysis_events.name
     LOGGING_STRUCTURED_FORMAT_CONSOLE = "app.coherence.gcp.logging.CloudLoggingFormat"
+    # No trace exporter is configured: the Firestore client's spans (on by default) only cost CPU on every call.
+    FIRESTORE_ENABLE_TRACING          = "off"
   }
 
   # Stripe prices and where Checkout / the Customer Portal send the user back (BillingSettings).

@@ -195,11 +195,15 @@ export const flows = [
     const at = Number(await word.getAttribute("data-start"));
     await word.click();
     await near(at);
+    // The script says "Hello everyone. Today I will show you ...": the transcript reads as its sentences, cased and closed.
+    const lines = await page.$$eval("[data-testid=transcript] p", (ps) => ps.map((p) => [...p.querySelectorAll("[data-testid=word]")].map((b) => b.textContent).join(" ")));
+    assert(/^[A-Z]/.test(lines[0] ?? "") && lines.some((l) => /\bI will show\b/.test(l)) && lines.some((l) => /[.?!]$/.test(l)),
+      `the transcript does not read as cased sentences: ${lines.join(" / ")}`);
     await player.evaluate((v) => v.pause());
     const inView = await player.evaluate((v) => { v.scrollIntoView(); window.scrollBy(0, 600); const r = v.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
     assert(inView, "the video leaves the screen while scrolling the report");
     const shot = await check(ctx, "09-report-scrolled");
-    return `pause moment at ${found} s (scripted ${talk.pause.start.toFixed(2)} s) seeks the video to ${Math.max(0, found - 1)} s; word "${await word.textContent()}" at ${at} s seeks it; video stays in view; ${shot}`;
+    return `pause moment at ${found} s (scripted ${talk.pause.start.toFixed(2)} s) seeks the video to ${Math.max(0, found - 1)} s; word "${await word.textContent()}" at ${at} s seeks it; transcript "${lines.join(" / ")}"; video stays in view; ${shot}`;
   } },
 
   { name: "report-layout", run: async (ctx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, sentences, wordAt } from "../src/lib/report";
+import { axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, wordAt } from "../src/lib/report";
 import { SAMPLE_RESULT } from "../src/lib/sample";
 import type { Segment } from "../src/lib/types";
 
@@ -38,13 +38,6 @@ describe("report view model", () => {
     expect(tickShift(0)).toBe("none");
     expect(tickShift(0.5)).toBe("translateX(-50%)");
     expect(tickShift(1)).toBe("translateX(-100%)");
-  });
-  it("reads sentences at full stops and long gaps", () => {
-    expect(sentences(transcript).map((s) => s.map((w) => w.word).join(" "))).toEqual(["Hello everyone.", "Um", "today"]);
-  });
-  it("breaks an unpunctuated run of words into lines of at most 18", () => {
-    const words = Array.from({ length: 40 }, (_, i) => ({ word: `w${i}`, start: i * 0.4, end: i * 0.4 + 0.3, filler: false }));
-    expect(sentences([{ text: "", start: 0, end: 16, words }]).map((s) => s.length)).toEqual([18, 18, 4]);
   });
   it("follows playback word by word, keeping the place in a gap", () => {
     expect(wordAt(transcript, 0.7)?.word).toBe("Hello");

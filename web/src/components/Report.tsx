@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDuration, typeLabel } from "../lib/format";
 import {
-  axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, sentences, talkLength, wordAt, type Mark,
+  axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, talkLength, wordAt, type Mark,
 } from "../lib/report";
+import { sentences } from "../lib/transcript";
 import type { AnalysisResult, Word } from "../lib/types";
 import { TierPill } from "./History";
 
@@ -212,10 +213,10 @@ function Transcript({ result, time, onSeek }: { result: AnalysisResult; time: nu
       <div className="transcript" data-testid="transcript">
         {groups.map((words, i) => (
           <p key={i}>
-            <span className="when">{formatDuration(words[0].start)}</span>{" "}
-            {words.map((w, j) => (
+            <span className="when">{formatDuration(words[0].word.start)}</span>{" "}
+            {words.map(({ word: w, text }, j) => (
               <span key={j}><button type="button" className={`word${w.filler ? " filler" : ""}${w === now ? " now" : ""}`}
-                data-start={w.start} data-testid="word" aria-current={w === now ? "true" : undefined} onClick={() => onSeek(w)}>{w.word}</button> </span>
+                data-start={w.start} data-testid="word" aria-current={w === now ? "true" : undefined} onClick={() => onSeek(w)}>{text}</button> </span>
             ))}
           </p>
         ))}

@@ -1,5 +1,5 @@
 // The report's view model, computed from an analysis result without the DOM: metric rows, timeline
-// lanes (flags, moments) on a time axis, transcript sentences, the word being spoken. Tested in
+// lanes (flags, moments) on a time axis, the word being spoken (transcript sentences: transcript.ts). Tested in
 // test/report.test.ts. The verdict colours are hints; the score and tier are the server's.
 import { formatDuration, typeLabel } from "./format";
 import type { AnalysisResult, Flag, Metrics, Moment, MomentType, Segment, Word } from "./types";
@@ -156,26 +156,6 @@ export function tickShift(fraction: number): string {
   if (fraction < 0.04) return "none";
   if (fraction > 0.96) return "translateX(-100%)";
   return "translateX(-50%)";
-}
-
-/** Longest line of transcript: speech recognition gives no punctuation, and a wall of words is hard to read. */
-const MAX_SENTENCE_WORDS = 18;
-
-/** Transcript words grouped in sentences (ending at . ? !, a pause of 1.2 s or 18 words), for reading. */
-export function sentences(transcript: Segment[] | undefined): Word[][] {
-  const out: Word[][] = [];
-  let current: Word[] = [];
-  let last: Word | null = null;
-  for (const w of (transcript ?? []).flatMap((s) => s.words ?? [])) {
-    if (current.length && last && (w.start - last.end >= 1.2 || /[.?!]$/.test(last.word) || current.length >= MAX_SENTENCE_WORDS)) {
-      out.push(current);
-      current = [];
-    }
-    current.push(w);
-    last = w;
-  }
-  if (current.length) out.push(current);
-  return out;
 }
 
 /** The word being spoken at `time`, else the last one started before it (a gap keeps the place). */

@@ -22,6 +22,7 @@ const LINES: [number, string][] = [
 
 const FILLERS = new Set(["um", "uh"]);
 
+/** As the analysis gives it: each line the sentence's cased text, its words as heard (lower case, no punctuation). */
 function transcript(): Segment[] {
   return LINES.map(([start, text]) => {
     const tokens = text.split(" ");
@@ -31,7 +32,7 @@ function transcript(): Segment[] {
       const bare = token.replace(/[^a-z']/gi, "").toLowerCase();
       const filler = FILLERS.has(bare);
       const length = filler ? 0.45 : 0.18 + bare.length * 0.045;
-      words.push({ word: token, start: Math.round(t * 100) / 100, end: Math.round((t + length) * 100) / 100, filler });
+      words.push({ word: bare, start: Math.round(t * 100) / 100, end: Math.round((t + length) * 100) / 100, filler });
       t += length + 0.08;
     }
     return { text, start, end: words[words.length - 1].end, confidence: 0.93, words };
@@ -42,7 +43,7 @@ const TRANSCRIPT = transcript();
 
 /** The fillers of the timeline are the transcript's filler words, as the analysis reports them. */
 const fillerMoments = (): Moment[] => TRANSCRIPT.flatMap((s) => s.words).filter((w) => w.filler)
-  .map((w) => ({ type: "FILLER" as const, start: w.start, end: w.end, detail: w.word.replace(/[^a-z]/gi, "").toLowerCase() }));
+  .map((w) => ({ type: "FILLER" as const, start: w.start, end: w.end, detail: w.word }));
 
 export const SAMPLE_RESULT: AnalysisResult = {
   videoId: "sample",

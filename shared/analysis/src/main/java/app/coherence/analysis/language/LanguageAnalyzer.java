@@ -217,10 +217,15 @@ public final class LanguageAnalyzer {
         return List.copyOf(out);
     }
 
-    /** Sentences: cut where a pause follows a word a sentence can end on (or after many words without one). */
+    /**
+     * Sentences: cut where a pause follows a word a sentence can end on (or after many words without one).
+     * Each text's space-separated tokens line up with its words' (a "you know" filler takes two), so clients can
+     * show every word in its cased, punctuated form.
+     */
     private static List<TranscriptSegment> segments(List<SpokenWord> words) {
         List<TranscriptSegment> out = new ArrayList<>();
         List<SpokenWord> current = new ArrayList<>();
+        boolean opens = true; // a segment cut for length goes on with the sentence, not a capital
         for (SpokenWord w : words) {
             if (w.text().isEmpty()) {
                 continue;
@@ -228,14 +233,15 @@ public final class LanguageAnalyzer {
             if (!current.isEmpty()) {
                 boolean closes = sentenceEndsBefore(current, w);
                 if (closes || current.size() >= SEGMENT_WORDS) {
-                    out.add(segment(current, closes));
+                    out.add(segment(current, opens, closes));
                     current = new ArrayList<>();
+                    opens = closes;
                 }
             }
             current.add(w);
         }
         if (!current.isEmpty()) {
-            out.add(segment(current, true));
+            out.add(segment(current, opens, true));
         }
         return List.copyOf(out);
     }
@@ -253,35 +259,38 @@ public final class LanguageAnalyzer {
                 && !Lexicon.CONTINUES.contains(lastWord.text());
     }
 
-    private static TranscriptSegment segment(List<SpokenWord> words, boolean closed) {
+    private static TranscriptSegment segment(List<SpokenWord> words, boolean opens, boolean closed) {
         double confidence = words.stream().filter(w -> !Double.isNaN(w.confidence()))
                 .mapToDouble(SpokenWord::confidence).average().orElse(0);
         List<TranscriptSegment.Word> out = words.stream()
                 .map(w -> new TranscriptSegment.Word(w.text(), round(w.start()), round(w.end()), w.filler())).toList();
-        return new TranscriptSegment(sentence(words, closed), round(words.get(0).start()),
+        return new TranscriptSegment(sentence(words, opens, closed), round(words.get(0).start()),
                 round(words.get(words.size() - 1).end()), round(confidence), out);
     }
 
-    /** Reads as text: first letter and "I" upper case, a comma after a hesitation, a full stop when the sentence ended. */
-    static String sentence(List<SpokenWord> words, boolean closed) {
+    /** Reads as text: a sentence's first letter and "I" upper case, a comma after a hesitation, a full stop when it ended. */
+    static String sentence(List<SpokenWord> words, boolean opens, boolean closed) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             SpokenWord w = words.get(i);
-            String t = w.text();
-            if (t.equals("i") || t.startsWith("i'")) {
-                t = "I" + t.substring(1);
+            for (String t : w.text().split(" ")) { // "i mean" is one filler of two words
+                if (t.equals("i") || t.startsWith("i'")) {
+                    t = "I" + t.substring(1);
+                }
+                if (text.length() > 0) {
+                    text.append(' ');
+                }
+                text.append(t);
             }
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(t);
             boolean hesitation = w.filler() && Lexicon.FILLERS.contains(w.text());
             if (hesitation && i + 1 < words.size()) {
                 text.append(',');
             }
         }
         if (text.length() > 0) {
-            text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
+            if (opens) {
+                text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
+            }
             if (closed) {
                 text.append('.');
             }

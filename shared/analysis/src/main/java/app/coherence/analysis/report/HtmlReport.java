@@ -150,11 +150,12 @@ public final class HtmlReport {
         h.append("<h2>Transcript</h2>\n");
         for (TranscriptSegment s : segments) {
             h.append("<p><span class=\"ev\">").append(esc(clock(s.start()))).append("</span> ");
-            for (TranscriptSegment.Word w : s.words()) {
-                if (w.filler()) {
-                    h.append("<span class=\"filler\">").append(esc(w.word())).append("</span> ");
+            List<String> written = WrittenWords.of(s);
+            for (int i = 0; i < written.size(); i++) {
+                if (s.words().get(i).filler()) {
+                    h.append("<span class=\"filler\">").append(esc(written.get(i))).append("</span> ");
                 } else {
-                    h.append(esc(w.word())).append(' ');
+                    h.append(esc(written.get(i))).append(' ');
                 }
             }
             h.append("</p>\n");

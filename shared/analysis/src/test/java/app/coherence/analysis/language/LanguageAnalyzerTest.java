@@ -1,13 +1,17 @@
 package app.coherence.analysis.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import app.coherence.analysis.TimeSpan;
 import app.coherence.analysis.speech.RecognizedWord;
 import app.coherence.analysis.voice.FilledPause;
+import app.coherence.core.analysis.TranscriptSegment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class LanguageAnalyzerTest {
@@ -98,5 +102,36 @@ class LanguageAnalyzerTest {
         LanguageFeatures f = new LanguageAnalyzer().analyze(say(0, "i think we we will maybe grow we will grow"), List.of());
         assertThat(f.hedges()).isEqualTo(2);
         assertThat(f.repeatedPhrases()).isEqualTo(1);
+    }
+
+    @Test
+    void transcript_readsAsCasedSentences_whoseTokensLineUpWithTheWords() {
+        LanguageFeatures f = new LanguageAnalyzer().analyze(
+                say(0, "um today i'm going to show you our product | i mean it works | you know we ship it"), List.of());
+        assertThat(f.transcript()).extracting(TranscriptSegment::text).containsExactly(
+                "Um, today I'm going to show you our product.", "I mean it works.", "You know we ship it.");
+        assertThat(f.transcript().get(1).words()).extracting(TranscriptSegment.Word::word, TranscriptSegment.Word::filler)
+                .containsExactly(tuple("i mean", true), tuple("it", false), tuple("works", false));
+        f.transcript().forEach(LanguageAnalyzerTest::assertTokensLineUp);
+    }
+
+    @Test
+    void transcript_aSentenceCutForLength_goesOnWithoutACapital() {
+        LanguageFeatures f = new LanguageAnalyzer().analyze(say(0, String.join(" ", Collections.nCopies(15, "we ship it"))), List.of());
+        assertThat(f.transcript()).extracting(TranscriptSegment::text)
+                .containsExactly("We ship it " + "we ship it ".repeat(12) + "we", "ship it we ship it.");
+        f.transcript().forEach(LanguageAnalyzerTest::assertTokensLineUp);
+    }
+
+    /** Each word takes as many tokens of the text as it has, and they are the word but for case and punctuation. */
+    private static void assertTokensLineUp(TranscriptSegment s) {
+        String[] tokens = s.text().split(" ");
+        int at = 0;
+        for (TranscriptSegment.Word w : s.words()) {
+            for (String part : w.word().split(" ")) {
+                assertThat(tokens[at++].toLowerCase(Locale.ROOT).replaceAll("[.,]$", "")).isEqualTo(part);
+            }
+        }
+        assertThat(at).isEqualTo(tokens.length);
     }
 }

@@ -42,7 +42,29 @@ class HtmlReportTest {
         for (DissonanceFlag f : r.dissonanceFlags()) {
             assertThat(html).contains(HtmlReport.esc(f.description()), HtmlReport.esc(f.coaching()));
         }
-        assertThat(html).contains("<span class=\"filler\">um</span>");
+        assertThat(html).contains("<span class=\"filler\">um,</span>"); // as written: a comma after a hesitation
+    }
+
+    @Test
+    void render_showsTheTranscriptAsWrittenSentences_orAsHeardWhereTheTextDoesNotLineUp() {
+        AnalysisResult r = hostile();
+        List<TranscriptSegment> transcript = List.of(
+                new TranscriptSegment("Um, today I will show you our product.", 1, 4, 0.9, words(1, "um", "today", "i", "will", "show", "you", "our", "product")),
+                new TranscriptSegment("We grew by 20%.", 5, 7, 0.9, words(5, "we", "grew", "by", "twenty", "percent")));
+        String html = new HtmlReport().render(new AnalysisResult(r.videoId(), r.durationSeconds(), r.coherenceScore(), r.scoreTier(),
+                r.metrics(), r.dissonanceFlags(), r.moments(), r.timelineHeatmap(), r.strengths(), r.priorities(), transcript,
+                r.pipelineVersion()));
+        assertThat(html).contains("<span class=\"filler\">Um,</span> today I will show you our product. </p>",
+                "</span> we grew by twenty percent </p>");
+    }
+
+    /** Words 0.3 s apart as heard; "um" is a filler. */
+    private static List<TranscriptSegment.Word> words(double from, String... heard) {
+        List<TranscriptSegment.Word> out = new ArrayList<>();
+        for (int i = 0; i < heard.length; i++) {
+            out.add(new TranscriptSegment.Word(heard[i], from + 0.3 * i, from + 0.3 * i + 0.25, heard[i].equals("um")));
+        }
+        return out;
     }
 
     @Test

@@ -6,7 +6,8 @@ import app.coherence.analysis.vision.face.FaceReading;
  * The eye-contact cone: a face counts as looking at the camera when its head points within these angles
  * of the camera and its eyes are open. Looking down at notes tips the head and lowers the lids: both
  * read as looking down. A face much shorter than usual for its width is tipped out of the cone whatever pose
- * its landmarks read ({@link Foreshortening}, judged over the whole talk).
+ * its landmarks read ({@link Foreshortening}, judged over the whole talk), and so is a face the detector barely sees
+ * ({@link FaceReading#turnedFar}).
  */
 public final class EyeContact {
     /** Head turned sideways beyond this (degrees) looks past the camera: the audience sees a profile coming. */
@@ -28,7 +29,7 @@ public final class EyeContact {
         }
         double yawBeyond = Math.abs(face.yaw()) / MAX_YAW;
         double pitchBeyond = face.pitch() >= 0 ? face.pitch() / MAX_PITCH_DOWN : -face.pitch() / MAX_PITCH_UP;
-        if (yawBeyond > 1 || pitchBeyond > 1) {
+        if (yawBeyond > 1 || pitchBeyond > 1 || face.turnedFar()) {
             if (yawBeyond >= pitchBeyond) {
                 return face.yaw() > 0 ? Gaze.RIGHT : Gaze.LEFT;
             }

@@ -14,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * moved to where the sphere's rotation carries it (what a camera sees when the head turns), and the
  * picture outside the sphere stays. Crude at the sphere's rim, but the face itself moves as a face does.
  */
-final class HeadWarp {
+public final class HeadWarp {
     private HeadWarp() {
     }
 
@@ -22,7 +22,7 @@ final class HeadWarp {
      * @param yaw   degrees, positive turns the face to the picture's right
      * @param pitch degrees, positive tips the face down
      */
-    static Mat turn(Mat picture, double cx, double cy, double radius, double yaw, double pitch) {
+    public static Mat turn(Mat picture, double cx, double cy, double radius, double yaw, double pitch) {
         int w = picture.cols();
         int h = picture.rows();
         double a = Math.toRadians(yaw);

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import app.coherence.analysis.testvideo.FacePhoto;
+import app.coherence.analysis.testvideo.HeadWarp;
 import app.coherence.analysis.vision.face.FaceReading;
 import app.coherence.analysis.vision.face.FaceTracker;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -63,6 +64,26 @@ class FacePhotosTest {
             assertThat(face.centreX()).isCloseTo(x + marked[0] * scale, within(15.0));
             assertThat(face.centreY()).isCloseTo(y + marked[1] * scale, within(15.0));
             assertThat(face.height()).isBetween(720 / 12 * 0.6, 720 / 12 * 1.6);
+        }
+    }
+
+    @Test
+    void aHeadTurnedFarWhereItWas_staysFoundFacingAway_notGoneFromTheFrame() {
+        // each photo's face ahead, then turned or tipped 60 degrees by the corpus' own warp for a second (4 frames)
+        double[][] turns = {{60, 0}, {-60, 0}, {0, 60}};
+        for (FacePhoto photo : FacePhoto.values()) {
+            int[] marked = photo.face();
+            for (double[] turn : turns) {
+                try (FaceTracker tracker = new FaceTracker(); Mat picture = photo.picture();
+                        Mat turned = HeadWarp.turn(picture, marked[0], marked[1], marked[2] * 0.75, turn[0], turn[1])) {
+                    assertThat(EyeContact.of(tracker.read(picture))).as("%s ahead", photo).isEqualTo(Gaze.CAMERA);
+                    for (int frame = 0; frame < 4; frame++) {
+                        FaceReading face = tracker.read(turned);
+                        assertThat(face).as("%s turned %s, frame %d: still in the picture", photo, java.util.Arrays.toString(turn), frame)
+                                .isNotNull();
+                    }
+                }
+            }
         }
     }
 }

@@ -21,6 +21,12 @@ final class FaceDetector implements AutoCloseable {
     private static final int GRID = 48;
     /** A detection below this confidence is not a face (MediaPipe's own full-range setting is 0.6). */
     static final double MIN_SCORE = 0.6;
+    /**
+     * The same where a face was seen a moment ago (around its last place, while it is looked for again): a head
+     * turned 55-60 degrees or tipped far down scores about 0.3-0.4 there, while the place it left scored under
+     * 0.25 in every talk of the corpus; below MIN_SCORE the face counts as there but turned away, not as gone.
+     */
+    static final double SEEN_HERE_MIN_SCORE = 0.3;
 
     private final Net net = FaceModels.load(FaceModels.DETECTOR);
     private final List<String> outputs = new ArrayList<>();
@@ -34,6 +40,11 @@ final class FaceDetector implements AutoCloseable {
 
     /** The best face in the region, or null. */
     FaceBox best(Mat frame, Square region) {
+        return best(frame, region, MIN_SCORE);
+    }
+
+    /** The best face in the region scoring at least {@code minScore}, or null. */
+    FaceBox best(Mat frame, Square region, double minScore) {
         FaceBox best = null;
         try (Mat square = region.cut(frame); Size size = new Size(INPUT, INPUT); Scalar mean = Scalar.all(127.5);
                 Mat blob = blobFromImage(square, 1 / 127.5, size, mean, true, false, org.bytedeco.opencv.global.opencv_core.CV_32F);
@@ -60,7 +71,7 @@ final class FaceDetector implements AutoCloseable {
             double scale = region.side() / INPUT;
             for (int a = 0; a < GRID * GRID; a++) {
                 double score = sigmoid(s.get(a));
-                if (score < MIN_SCORE || (best != null && score <= best.score())) {
+                if (score < minScore || (best != null && score <= best.score())) {
                     continue;
                 }
                 double ax = (a % GRID + 0.5) / GRID * INPUT;

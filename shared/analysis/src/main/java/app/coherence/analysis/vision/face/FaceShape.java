@@ -50,7 +50,7 @@ final class FaceShape {
         double cornerY = up(m[MOUTH_RIGHT], angle) + up(m[MOUTH_LEFT], angle);
         double cornerLift = (midY - cornerY) / 2 / eyeSpan;
         return new FaceReading((minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY, pose[0], pose[1], pose[2],
-                eyes, mouthWidth, mouthOpen, cornerLift, true);
+                eyes, mouthWidth, mouthOpen, cornerLift, true, false);
     }
 
     /**
@@ -59,6 +59,11 @@ final class FaceShape {
      * sideways off the eyes' middle and tipping it moves it down towards the mouth or up towards the eyes.
      */
     static FaceReading of(FaceBox box) {
+        return of(box, false);
+    }
+
+    /** The same, {@code turnedFar} when the detector barely saw it (see {@link FaceReading#turnedFar}). */
+    static FaceReading of(FaceBox box, boolean turnedFar) {
         double eyeX = (box.rightEyeX() + box.leftEyeX()) / 2;
         double eyeY = (box.rightEyeY() + box.leftEyeY()) / 2;
         double span = Math.max(1e-6, Math.hypot(box.leftEyeX() - box.rightEyeX(), box.leftEyeY() - box.rightEyeY()));
@@ -68,7 +73,7 @@ final class FaceShape {
         double pitch = Math.toDegrees(Math.atan(((box.noseY() - eyeY) / eyesToMouth - NOSE_LEVEL) / NOSE_DEPTH));
         double roll = Math.toDegrees(Math.atan2(box.leftEyeY() - box.rightEyeY(), box.leftEyeX() - box.rightEyeX()));
         return new FaceReading(box.centreX(), box.centreY(), box.width(), box.height(), yaw, pitch, roll, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, false);
+                Double.NaN, Double.NaN, false, turnedFar);
     }
 
     /** Mean lid gap over the eye's width. */

@@ -41,11 +41,20 @@ public final class FaceTracker implements AutoCloseable {
         if (found == null) {
             // near where it was first (a small face is found at a good scale there), then everywhere
             FaceBox box = lastSeen != null && missed < NEAR_LAST_FRAMES
-                    ? detector.best(frame, Square.around(lastSeen.x() + lastSeen.side() / 2, lastSeen.y() + lastSeen.side() / 2, lastSeen.side() * 2))
+                    ? detector.best(frame, Square.around(lastSeen.x() + lastSeen.side() / 2, lastSeen.y() + lastSeen.side() / 2, lastSeen.side() * 2),
+                            FaceDetector.SEEN_HERE_MIN_SCORE)
                     : null;
             boolean nearLast = box != null;
             if (box == null) {
                 box = missed % TILED_SEARCH_EVERY == 0 ? detector.search(frame) : wholeFrame(frame);
+            }
+            if (box != null && nearLast && box.score() < FaceDetector.MIN_SCORE) {
+                // barely seen where it just was: turned further than the mesh reads truly (it fits a face looking
+                // ahead onto it), so the face is there and facing away; the next frame looks for it afresh. Still
+                // counted as missed: after NEAR_LAST_FRAMES of nothing better, a weak look-alike there is not the face.
+                last = null;
+                missed++;
+                return FaceShape.of(box, true);
             }
             if (box != null) {
                 found = mesh.read(frame, Square.around(box.centreX(), box.centreY(), Math.max(box.width(), box.height()) * CROP_SCALE));

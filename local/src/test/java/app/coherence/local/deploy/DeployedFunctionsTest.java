@@ -62,6 +62,22 @@ class DeployedFunctionsTest {
         env.put("PUBSUB_EMULATOR_HOST", EmulatorFixture.pubsub().hostPort());
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "app.coherence.gcp.logging.CloudLoggingFormat");
 
+        // the quota function with its Firestore stopped (nothing listens on the port), first: its reservation
+        // waits out the Firestore deadline while the other functions start and their tests run
+        Map<String, String> goneEnv = new LinkedHashMap<>(env);
+        goneEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "uploads");
+        goneEnv.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:" + closedPort());
+        quotaFirestoreGone = DeployedFunction.start("quota", "quota-firestore-gone", goneEnv);
+        String token = EmulatorFixture.auth().signIn("deployed-firestore-gone@example.com", "deployed-password").idToken();
+        reservationFirestoreGone = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            HttpResponse<String> reply = quotaFirestoreGone.send(HttpRequest.newBuilder(quotaFirestoreGone.uri("/v1/uploads"))
+                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Pitch\",\"contentType\":\"video/mp4\",\"sizeBytes\":1000}"))
+                    .build());
+            return new TimedReply(reply, Duration.ofNanos(System.nanoTime() - start));
+        });
+
         Map<String, String> apiEnv = new LinkedHashMap<>(env);
         apiEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "api");
         api = DeployedFunction.start("api", apiEnv);
@@ -75,20 +91,6 @@ class DeployedFunctionsTest {
         quotaEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "uploads");
         quota = DeployedFunction.start("quota", quotaEnv);
         firestore = FirestoreClients.forEmulator(EmulatorFixture.firestore().hostPort(), PROJECT);
-        // the same quota function with its Firestore stopped (nothing listens on the port): the reservation
-        // is sent now and waits out the Firestore deadline while the other tests run
-        Map<String, String> goneEnv = new LinkedHashMap<>(quotaEnv);
-        goneEnv.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:" + closedPort());
-        quotaFirestoreGone = DeployedFunction.start("quota", "quota-firestore-gone", goneEnv);
-        String token = EmulatorFixture.auth().signIn("deployed-firestore-gone@example.com", "deployed-password").idToken();
-        reservationFirestoreGone = CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            HttpResponse<String> reply = quotaFirestoreGone.send(HttpRequest.newBuilder(quotaFirestoreGone.uri("/v1/uploads"))
-                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Pitch\",\"contentType\":\"video/mp4\",\"sizeBytes\":1000}"))
-                    .build());
-            return new TimedReply(reply, Duration.ofNanos(System.nanoTime() - start));
-        });
     }
 
     @AfterAll

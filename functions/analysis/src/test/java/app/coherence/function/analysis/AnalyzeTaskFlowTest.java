@@ -1,8 +1,10 @@
 package app.coherence.function.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.analysis.ProgressListener;
 import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpCall;
@@ -56,6 +58,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,7 +214,7 @@ class AnalyzeTaskFlowTest {
     @Test
     void analysisEvents_twiceAndOutOfOrder_shouldLeaveOneCompletedResultCountedOnce() throws Exception {
         String id = queuedVideo();
-        java.util.concurrent.atomic.AtomicReference<app.coherence.core.analysis.ProgressListener> finished = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ProgressListener> finished = new AtomicReference<>();
         analyzer.script((videoId, progress) -> {
             progress.onProgress("speech", 40);
             finished.set(progress);
@@ -221,7 +224,7 @@ class AnalyzeTaskFlowTest {
 
         assertThat(outcome(deliver(target, id))).isEqualTo("COMPLETED");
         // a progress report of the attempt arriving after its completion changes nothing
-        Throwable late = org.assertj.core.api.Assertions.catchThrowable(() -> finished.get().onProgress("vision", 60));
+        Throwable late = catchThrowable(() -> finished.get().onProgress("vision", 60));
         assertThat(late).as("the finished attempt is told to stop").isNotNull();
         assertThat(video(id).status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(video(id).progress().percent()).isEqualTo(100);

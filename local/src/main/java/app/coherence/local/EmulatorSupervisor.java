@@ -24,7 +24,13 @@ final class EmulatorSupervisor implements AutoCloseable {
         return thread;
     });
 
-    EmulatorSupervisor(LocalEmulators emulators, Duration startTimeout, Runnable afterRestart) {
+    /** The emulators watched: starts again those whose process died, returning their names. */
+    @FunctionalInterface
+    interface Watched {
+        List<String> restartDead(Duration startTimeout);
+    }
+
+    EmulatorSupervisor(Watched emulators, Duration startTimeout, Runnable afterRestart) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 List<String> restarted = emulators.restartDead(startTimeout);

@@ -90,7 +90,7 @@ public class LocalSystemConfiguration {
 
     @Bean(destroyMethod = "close")
     EmulatorSupervisor emulatorSupervisor(LocalEmulators emulators, LocalSettings settings, PubSubConnection pubsub) {
-        return new EmulatorSupervisor(emulators, settings.emulatorStartTimeout(), () -> {
+        return new EmulatorSupervisor(emulators::restartDead, settings.emulatorStartTimeout(), () -> {
             pubsub.ensureTopic(PubSubAnalysisEvents.TOPIC);
             pubsub.ensureSubscription(ANALYSIS_EVENTS_SUBSCRIPTION, PubSubAnalysisEvents.TOPIC, 60);
         });

@@ -48,12 +48,17 @@ final class DeployedFunction implements AutoCloseable {
 
     /** Starts {@code functions/<module>}'s deploy jar with {@code env}; returns once it answers HTTP. */
     static DeployedFunction start(String module, Map<String, String> env) {
+        return start(module, module, env);
+    }
+
+    /** As {@link #start(String, Map)}, logging to {@code name}.log (a second instance of one module). */
+    static DeployedFunction start(String module, String name, Map<String, String> env) {
         if (!Files.isRegularFile(INVOKER)) {
             throw new IllegalStateException(INVOKER.toAbsolutePath() + " is missing: maven-dependency-plugin copies it "
                     + "in process-test-resources");
         }
         int port = freePort();
-        Path log = Path.of("target", "deployed-functions", module + ".log").toAbsolutePath();
+        Path log = Path.of("target", "deployed-functions", name + ".log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", INVOKER.toAbsolutePath().toString(),

@@ -9,12 +9,15 @@ import app.coherence.core.video.Video;
 import app.coherence.core.video.VideoStatus;
 import app.coherence.embedded.emulator.AuthEmulator;
 import app.coherence.embedded.emulator.EmulatorFixture;
+import app.coherence.gcp.Deadlines;
 import app.coherence.gcp.GcpTestEnvironment;
 import app.coherence.gcp.firestore.FirestoreClients;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.firestore.Firestore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +44,14 @@ class DeployedFunctionsTest {
     private static DeployedFunction api;
     private static DeployedFunction uploadTrigger;
     private static DeployedFunction quota;
+    private static DeployedFunction quotaFirestoreGone;
+    /** A reservation sent to {@link #quotaFirestoreGone} as soon as it serves: its reply and how long it took. */
+    private static CompletableFuture<TimedReply> reservationFirestoreGone;
     private static Firestore firestore;
+
+    /** An HTTP reply and the time it took. */
+    private record TimedReply(HttpResponse<String> response, Duration took) {
+    }
 
     @BeforeAll
     static void deploy() {
@@ -49,6 +61,22 @@ class DeployedFunctionsTest {
         env.put("FIREBASE_AUTH_EMULATOR_HOST", EmulatorFixture.auth().hostPort());
         env.put("PUBSUB_EMULATOR_HOST", EmulatorFixture.pubsub().hostPort());
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "app.coherence.gcp.logging.CloudLoggingFormat");
+
+        // the quota function with its Firestore stopped (nothing listens on the port), first: its reservation
+        // waits out the Firestore deadline while the other functions start and their tests run
+        Map<String, String> goneEnv = new LinkedHashMap<>(env);
+        goneEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "uploads");
+        goneEnv.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:" + closedPort());
+        quotaFirestoreGone = DeployedFunction.start("quota", "quota-firestore-gone", goneEnv);
+        String token = EmulatorFixture.auth().signIn("deployed-firestore-gone@example.com", "deployed-password").idToken();
+        reservationFirestoreGone = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            HttpResponse<String> reply = quotaFirestoreGone.send(HttpRequest.newBuilder(quotaFirestoreGone.uri("/v1/uploads"))
+                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Pitch\",\"contentType\":\"video/mp4\",\"sizeBytes\":1000}"))
+                    .build());
+            return new TimedReply(reply, Duration.ofNanos(System.nanoTime() - start));
+        });
 
         Map<String, String> apiEnv = new LinkedHashMap<>(env);
         apiEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "api");
@@ -75,6 +103,9 @@ class DeployedFunctionsTest {
         }
         if (quota != null) {
             quota.close();
+        }
+        if (quotaFirestoreGone != null) {
+            quotaFirestoreGone.close();
         }
         if (firestore != null) {
             firestore.close();
@@ -166,6 +197,24 @@ class DeployedFunctionsTest {
         Video video = new FirestoreVideoStore(firestore).find(videoId).orElseThrow();
         assertThat(video.status()).as(uploadTrigger.logTail()).isEqualTo(VideoStatus.FAILED);
         assertThat(video.error().code()).isEqualTo(app.coherence.core.error.ErrorCode.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void quota_answersAReservation503Unavailable_whenFirestoreIsGone_withinItsDeadline() throws Exception {
+        TimedReply reply = reservationFirestoreGone.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(reply.response().statusCode()).as(quotaFirestoreGone.logTail()).isEqualTo(503);
+        assertThat(error(reply.response()).path("code").asText()).isEqualTo("UNAVAILABLE");
+        // the deadline, plus a first call's connection set-up on a loaded machine
+        assertThat(reply.took()).isLessThan(Deadlines.FIRESTORE.plusSeconds(10));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static HttpRequest.Builder get(String pathAndQuery) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The local blob endpoint's resumable uploads over real HTTP (the servlet in an embedded Tomcat on a
  * free port): a session opened through the signed POST takes chunks, keeps what arrived when a
- * connection breaks, says how much that is, and stores the file once, byte for byte.
+ * connection breaks, says how much that is, and stores the file once, byte for byte; a file stored
+ * once is never overwritten by a second PUT or session (409).
  */
 class ResumableUploadHttpTest {
     private static final String TYPE = "video/webm";
@@ -183,6 +184,30 @@ class ResumableUploadHttpTest {
         String putUrl = store.signUpload("uploads/u1/v4", TYPE, 1000, Duration.ofHours(1)).url();
         assertError(post(putUrl, TYPE, "start"), 403, "UPLOAD_URL_INVALID", "not valid");
         assertThat(finalized).isEmpty();
+    }
+
+    @Test
+    void rePut_ofAFileAlreadyUploaded_shouldBe409Json_andKeepTheFileAndItsOneEvent() throws Exception {
+        byte[] video = new byte[100_000];
+        new Random(9).nextBytes(video);
+        String putUrl = store.signUpload("uploads/u1/v5", TYPE, video.length, Duration.ofHours(1)).url();
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(putUrl)).header("Content-Type", TYPE)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(video)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+        byte[] other = new byte[video.length];
+        new Random(10).nextBytes(other);
+        for (byte[] body : List.of(video, other)) {
+            HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(putUrl)).header("Content-Type", TYPE)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertError(again, 409, "CONFLICT", "already used");
+        }
+        // nor can a resumable session be opened over it
+        SignedUrl resumable = store.signResumableUpload("uploads/u1/v5", TYPE, video.length, Duration.ofHours(1)).orElseThrow();
+        assertError(post(resumable.url(), TYPE, "start"), 409, "CONFLICT", "already used");
+
+        assertThat(Files.readAllBytes(tmp.resolve("blobs/uploads/u1/v5"))).isEqualTo(video);
+        assertThat(finalized).hasSize(1);
     }
 
     private String openSession(String path, long size) throws Exception {

@@ -20,8 +20,12 @@ public final class Deadlines {
     public static final Duration CLOUD_TASKS = Duration.ofSeconds(10);
     /** One Cloud Storage metadata call or URL signing, retries included. */
     public static final Duration STORAGE = Duration.ofSeconds(30);
-    /** Cloud Storage's socket read: a download may be long, but never silent for this long. */
-    public static final Duration STORAGE_READ = Duration.ofSeconds(20);
+    /**
+     * Cloud Storage's socket read: a download may be long, but never silent for this long. The client
+     * retries a silent call while {@link #STORAGE} is not over, so it divides STORAGE: at 20 s a hung
+     * metadata call took two whole reads, 41 s.
+     */
+    public static final Duration STORAGE_READ = Duration.ofSeconds(15);
     /** Firebase Auth's HTTP calls (public keys, account lookups). */
     public static final Duration AUTH = Duration.ofSeconds(10);
     /** One Stripe API call, its own retries included. */

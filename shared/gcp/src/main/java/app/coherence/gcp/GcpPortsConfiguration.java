@@ -21,6 +21,7 @@ import com.google.cloud.tasks.v2.QueueName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -69,13 +70,20 @@ public class GcpPortsConfiguration {
 
     @Bean
     public Storage storage(GcpSettings settings) {
-        return StorageOptions.newBuilder().setProjectId(settings.projectId())
-                .setRetrySettings(Deadlines.retries(Deadlines.STORAGE))
+        return storageOptions(settings.projectId(), Deadlines.STORAGE, Deadlines.STORAGE_READ).build().getService();
+    }
+
+    /**
+     * Cloud Storage's options: retries within {@code deadline}, each attempt's connect and socket read
+     * within {@code read} (tests point them at a local endpoint, with shorter times).
+     */
+    public static StorageOptions.Builder storageOptions(String projectId, Duration deadline, Duration read) {
+        return StorageOptions.newBuilder().setProjectId(projectId)
+                .setRetrySettings(Deadlines.retries(deadline))
                 .setTransportOptions(HttpTransportOptions.newBuilder()
-                        .setConnectTimeout((int) Deadlines.STORAGE_READ.toMillis())
-                        .setReadTimeout((int) Deadlines.STORAGE_READ.toMillis())
-                        .build())
-                .build().getService();
+                        .setConnectTimeout((int) read.toMillis())
+                        .setReadTimeout((int) read.toMillis())
+                        .build());
     }
 
     /** URLs are signed by the runtime service account through IAM signBlob (it needs Token Creator on itself). */
@@ -87,12 +95,17 @@ public class GcpPortsConfiguration {
     @Bean(destroyMethod = "close")
     public CloudTasksClient cloudTasksClient() {
         try {
-            CloudTasksSettings.Builder settings = CloudTasksSettings.newBuilder();
-            settings.createTaskSettings().setRetrySettings(Deadlines.retries(Deadlines.CLOUD_TASKS));
-            return CloudTasksClient.create(settings.build());
+            return CloudTasksClient.create(cloudTasksSettings().build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Cloud Tasks client", e);
         }
+    }
+
+    /** Cloud Tasks' settings with createTask bounded by our deadline (tests point them at a local endpoint). */
+    public static CloudTasksSettings.Builder cloudTasksSettings() {
+        CloudTasksSettings.Builder settings = CloudTasksSettings.newBuilder();
+        settings.createTaskSettings().setRetrySettings(Deadlines.retries(Deadlines.CLOUD_TASKS));
+        return settings;
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package app.coherence.function.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.coherence.core.analysis.MediaRejectedException;
+import app.coherence.core.analysis.ProgressListener;
 import app.coherence.core.analysis.ScoreTier;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.http.HttpCall;
@@ -13,6 +15,7 @@ import app.coherence.core.job.AnalysisEvents;
 import app.coherence.core.job.AnalysisJob;
 import app.coherence.core.job.JobSettings;
 import app.coherence.core.json.Json;
+import app.coherence.core.profile.AnalysisEventRecorder;
 import app.coherence.core.quota.PlanLimits;
 import app.coherence.core.quota.QuotaPolicy;
 import app.coherence.core.quota.Usage;
@@ -29,6 +32,8 @@ import app.coherence.embedded.task.DispatcherSettings;
 import app.coherence.embedded.task.LocalTaskDispatcher;
 import app.coherence.embedded.task.SharedSecretTaskCallerCheck;
 import app.coherence.gcp.firestore.FirestoreAnalysisStore;
+import app.coherence.gcp.firestore.FirestoreNotifications;
+import app.coherence.gcp.firestore.FirestoreProfileStore;
 import app.coherence.gcp.firestore.FirestoreTestEmulator;
 import app.coherence.gcp.firestore.FirestoreUploadLedger;
 import app.coherence.gcp.firestore.FirestoreVideoStore;
@@ -53,6 +58,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +209,51 @@ class AnalyzeTaskFlowTest {
         assertThat(analyzer.runs).hasValue(1);
         // A redelivery announces the stored outcome again (consumers apply one per video): nothing is lost.
         assertThat(published(2)).extracting(AnalysisEvent::coherenceScore).containsExactly(80, 80);
+    }
+
+    @Test
+    void analysisEvents_twiceAndOutOfOrder_shouldLeaveOneCompletedResultCountedOnce() throws Exception {
+        String id = queuedVideo();
+        AtomicReference<ProgressListener> finished = new AtomicReference<>();
+        analyzer.script((videoId, progress) -> {
+            progress.onProgress("speech", 40);
+            finished.set(progress);
+            return ScriptedAnalyzer.result(videoId, 80);
+        });
+        HttpFunction target = analyzeTask(settings(Duration.ofSeconds(90), Duration.ZERO, 5));
+
+        assertThat(outcome(deliver(target, id))).isEqualTo("COMPLETED");
+        // a progress report of the attempt arriving after its completion changes nothing
+        Throwable late = catchThrowable(() -> finished.get().onProgress("vision", 60));
+        assertThat(late).as("the finished attempt is told to stop").isNotNull();
+        assertThat(video(id).status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(video(id).progress().percent()).isEqualTo(100);
+        // the task delivered again: the outcome is announced again, nothing analysed or stored twice
+        assertThat(outcome(deliver(target, id))).isEqualTo("NOTHING_TO_DO");
+        List<AnalysisEvent> announced = published(2);
+        assertThat(announced).extracting(AnalysisEvent::type).containsExactly(AnalysisEvent.Type.COMPLETED, AnalysisEvent.Type.COMPLETED);
+
+        // the notifier's recorder gets them twice each, reversed, around an event type it does not know
+        // (a progress event of a newer publisher, read from the wire)
+        AnalysisEvent progressEvent = Json.read(Json.bytes(Map.of("type", "progress", "videoId", id, "userId", user.uid(),
+                "occurredAt", CLOCK.instant().toString())), AnalysisEvent.class);
+        assertThat(progressEvent.type()).isEqualTo(AnalysisEvent.Type.UNKNOWN);
+        FirestoreProfileStore profiles = new FirestoreProfileStore(firestore.admin());
+        AnalysisEventRecorder recorder = new AnalysisEventRecorder(profiles, analyses, new FirestoreNotifications(firestore.admin()), CLOCK);
+        for (AnalysisEvent event : List.of(announced.get(1), progressEvent, announced.get(0), announced.get(1), announced.get(0), progressEvent)) {
+            recorder.record(event);
+        }
+
+        assertThat(profiles.find(user.uid())).get().satisfies(p -> {
+            assertThat(p.stats().analyses()).as("counted once").isEqualTo(1);
+            assertThat(p.stats().lastScore()).isEqualTo(80);
+        });
+        assertThat(firestore.admin().collection("notifications").whereEqualTo("videoId", id).get().get().size()).isZero();
+        assertThat(video(id).status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(analyses.find(id)).get().extracting(r -> r.coherenceScore()).isEqualTo(80);
+        assertThat(firestore.admin().collection("analyses").whereEqualTo("videoId", id).get().get().size()).as("one result").isEqualTo(1);
+        assertThat(analyzer.runs).hasValue(1);
+        assertThat(monthlyAnalyses()).as("the quota counts the video once").isEqualTo(1);
     }
 
     @Test

@@ -9,14 +9,10 @@ import app.coherence.core.analysis.MediaRejectedException;
 import app.coherence.core.analysis.MediaWarning;
 import app.coherence.core.error.ErrorCode;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -66,9 +62,7 @@ class MediaFaultsTest {
     @Test
     void decode_garbageInTheMiddle_completesAndNamesTheDamagedStretch() throws IOException {
         Path file = Clips.write(dir.resolve("talk.mp4"), "mp4", 30, true, true, 220, List.of(10.0, 20.0));
-        long offset = Files.size(file) / 2;
-        TimeSpan truth = playTimeOfBytes(file, offset, offset + GARBAGE_BYTES);
-        overwrite(file, offset, GARBAGE_BYTES);
+        TimeSpan truth = DamagedClips.damageMiddle(file, GARBAGE_BYTES);
 
         AtomicLong samples = new AtomicLong();
         DecodedMedia decoded = new MediaDecoder(SETTINGS).decode(file, new MediaProbe(SETTINGS).probe(file),
@@ -92,39 +86,10 @@ class MediaFaultsTest {
     void decode_mostlyGarbage_isRejectedAsInvalidMedia() throws IOException {
         Path file = Clips.write(dir.resolve("ruined.mp4"), "mp4", 30, true, true, 220, List.of(10.0));
         long size = Files.size(file);
-        overwrite(file, size / 8, (int) (size * 3 / 4));
+        DamagedClips.overwrite(file, size / 8, (int) (size * 3 / 4));
         Throwable failure = catchThrowable(() -> new MediaDecoder(SETTINGS).decode(file, new MediaProbe(SETTINGS).probe(file),
                 (s, start) -> { }, (t, frame) -> { }, s -> { }));
         assertThat(failure).isInstanceOf(MediaRejectedException.class);
         assertThat(((MediaRejectedException) failure).code()).isEqualTo(ErrorCode.INVALID_MEDIA);
-    }
-
-    private static void overwrite(Path file, long offset, int length) throws IOException {
-        byte[] junk = new byte[length];
-        new Random(7).nextBytes(junk);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(offset);
-            raf.write(junk);
-        }
-    }
-
-    /** From the clean file's packets: the play time spanned by those whose bytes lie in [from, to). */
-    private static TimeSpan playTimeOfBytes(Path file, long from, long to) throws IOException {
-        double first = Double.MAX_VALUE;
-        double last = -1;
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
-            g.start();
-            AVPacket p;
-            while ((p = g.grabPacket()) != null) {
-                if (p.pos() >= 0 && p.pos() < to && p.pos() + p.size() > from) {
-                    var stream = g.getFormatContext().streams(p.stream_index());
-                    double timeBase = stream.time_base().num() / (double) stream.time_base().den();
-                    first = Math.min(first, p.pts() * timeBase);
-                    last = Math.max(last, (p.pts() + p.duration()) * timeBase);
-                }
-            }
-            g.stop();
-        }
-        return new TimeSpan(first, last);
     }
 }

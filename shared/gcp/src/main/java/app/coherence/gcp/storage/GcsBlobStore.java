@@ -130,7 +130,14 @@ public class GcsBlobStore implements BlobStore {
 
     @Override
     public Optional<Long> size(String path) {
-        Blob blob = storage.get(BlobId.of(bucket, path));
+        Blob blob;
+        try {
+            blob = storage.get(BlobId.of(bucket, path));
+        } catch (StorageException e) {
+            // no answer within the deadline, or Storage failing: worth a retry, never a 500
+            throw new CoherenceException(ErrorCode.UNAVAILABLE, "reading gs://" + bucket + "/" + path + " failed: " + e.getMessage(),
+                    Map.of(), e);
+        }
         return blob == null ? Optional.empty() : Optional.of(blob.getSize());
     }
 

@@ -7,15 +7,14 @@ import app.coherence.core.error.CoherenceException;
 import app.coherence.core.error.ErrorCode;
 import app.coherence.core.user.AuthenticatedUser;
 import app.coherence.gcp.Deadlines;
+import app.coherence.gcp.SilentServer;
 import com.google.cloud.firestore.Firestore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,31 +28,16 @@ import org.junit.jupiter.api.Test;
 class FirestoreDeadlineTest {
     private static final Duration BOUND = Deadlines.FIRESTORE.plusSeconds(3);
 
-    private ServerSocket silent;
-    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private SilentServer silent;
 
     @BeforeEach
-    void listenSilently() throws IOException {
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    held.add(silent.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "silent-firestore");
-        acceptor.setDaemon(true);
-        acceptor.start();
+    void listenSilently() {
+        silent = new SilentServer();
     }
 
     @AfterEach
     void close() throws IOException {
         silent.close();
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     private static int closedPort() throws IOException {
@@ -76,7 +60,7 @@ class FirestoreDeadlineTest {
 
     @Test
     void everyCall_shouldEndUnavailableWithinTheDeadline_whenFirestoreHangsOrIsGone() throws Exception {
-        Firestore hung = FirestoreClients.forEmulator("127.0.0.1:" + silent.getLocalPort(), "demo-deadline");
+        Firestore hung = FirestoreClients.forEmulator("127.0.0.1:" + silent.port(), "demo-deadline");
         Firestore gone = FirestoreClients.forEmulator("127.0.0.1:" + closedPort(), "demo-deadline");
         AuthenticatedUser ada = new AuthenticatedUser("u-ada", "ada@example.com", "Ada");
         List<CompletableFuture<Outcome>> calls = List.of(

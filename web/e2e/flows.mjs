@@ -11,7 +11,39 @@ const NEW_PASSWORD = "second-pass-2";
 
 const assert = (ok, message) => { if (!ok) throw new Error(message); };
 
-/** Width, axe and a screenshot of the page as it is now; returns the screenshot's path. */
+/** Smallest hit area of a tappable thing, both ways (the issue's "touch targets of 44 px"). */
+const TOUCH_PX = 44;
+/** What WCAG 2.5.8 asks at least of a small target; the transcript's words keep to it. */
+const INLINE_MIN_PX = 24;
+
+/**
+ * Tappable things on the page smaller than 44x44 px. A control inside running text (a link in a
+ * sentence, a transcript word) is exempt from the 44 px rule, as WCAG 2.5.8's inline exception
+ * allows: making it 44 px tall would space every line of text apart. Transcript words are buttons
+ * (Tab reaches each) and are still held to 24 px of height.
+ */
+async function smallTargets(page) {
+  return page.evaluate(([touch, inlineMin]) => {
+    const inText = (el) => {
+      if (getComputedStyle(el).display !== "inline") return false;
+      let block = el.parentElement;
+      while (block && getComputedStyle(block).display === "inline") block = block.parentElement;
+      return !!block && block.textContent.trim().length > el.textContent.trim().length + 2;
+    };
+    const small = [];
+    for (const el of document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden" || r.right <= 0) continue; // not shown (the skip link waits off-screen)
+      const what = `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") || el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`;
+      if (inText(el)) {
+        if (el.tagName === "BUTTON" && r.height < inlineMin) small.push(`${what} (in text, under ${inlineMin} px tall)`);
+      } else if (r.width < touch - 0.5 || r.height < touch - 0.5) small.push(what);
+    }
+    return small;
+  }, [TOUCH_PX, INLINE_MIN_PX]);
+}
+
+/** Width, touch targets, page title, axe and a screenshot of the page as it is now; returns the screenshot's path. */
 async function check(ctx, name) {
   const { page, viewport, shotDir } = ctx;
   await page.waitForTimeout(300); // let layout and transitions settle
@@ -21,6 +53,8 @@ async function check(ctx, name) {
     return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide };
   });
   assert(width.scroll <= width.inner, `${name}: page is ${width.scroll} px wide at ${width.inner} px (${width.wide.join(", ")})`);
+  const small = await smallTargets(page);
+  assert(small.length === 0, `${name}: ${small.length} touch target(s) under ${TOUCH_PX} px at ${width.inner} px: ${small.slice(0, 4).join("; ")}`);
   const title = await page.title();
   assert(title.endsWith("· Coherence"), `${name}: page title "${title}"`);
   if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ content: AXE });

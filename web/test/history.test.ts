@@ -16,6 +16,13 @@ describe("history cards following the newest videos", () => {
     const live = [video("a", { deletedAt: "2026-11-28T11:00:00Z" }), video("c", { deletedAt: "2026-11-28T11:00:00Z" })];
     expect(liveChanges(cards, live, new Set(), null)).toEqual({ fetch: [], drop: ["a"] });
   });
+  it("leaves a talk older than the last card to the next page while one is left to load", () => {
+    const cards = [video("new", { createdAt: "2026-11-28T12:00:00Z", thumbnailUrl: "http://t/new" }),
+      video("mid", { createdAt: "2026-11-28T11:00:00Z", thumbnailUrl: "http://t/mid" })];
+    const live = [...cards, video("older", { createdAt: "2026-11-28T09:00:00Z" }), video("newer", { createdAt: "2026-11-28T13:00:00Z" })];
+    expect(liveChanges(cards, live, new Set(), null, true).fetch).toEqual(["newer"]);
+    expect(liveChanges(cards, live, new Set(), null, false).fetch).toEqual(["older", "newer"]);
+  });
   it("does not bring back a card waiting for its undo", () => {
     expect(liveChanges([], [video("a")], new Set(), "a")).toEqual({ fetch: [], drop: [] });
   });

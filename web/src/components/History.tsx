@@ -51,7 +51,7 @@ export function History() {
   }, [user?.uid]);
   useEffect(() => {
     if (loading) return;
-    const { fetch, drop } = liveChanges(items, [...live.values()], asked.current, pending?.video.videoId ?? null);
+    const { fetch, drop } = liveChanges(items, [...live.values()], asked.current, pending?.video.videoId ?? null, cursor != null);
     if (drop.length) setItems((old) => old.filter((v) => !drop.includes(v.videoId)));
     for (const id of fetch) {
       asked.current.add(items.some((v) => v.videoId === id) ? doneKey(id) : newKey(id));

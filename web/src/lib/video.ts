@@ -61,10 +61,14 @@ export interface LiveChanges {
 /**
  * Compares the cards with a snapshot of the newest videos. `asked` holds what was fetched before (a
  * talk is fetched once as new and once when it finishes), `hidden` a card deleted here and waiting
- * for its undo, which must not come back.
+ * for its undo, which must not come back. With `olderPages` not loaded yet, a talk older than the
+ * last card is theirs to show, not new.
  */
-export function liveChanges(cards: Video[], live: Video[], asked: ReadonlySet<string>, hidden: string | null): LiveChanges {
+export function liveChanges(cards: Video[], live: Video[], asked: ReadonlySet<string>, hidden: string | null,
+  olderPages = false): LiveChanges {
   const shown = new Map(cards.map((c) => [c.videoId, c]));
+  const oldest = Math.min(...cards.map((c) => c.createdAt?.getTime() ?? Infinity));
+  const isNew = (v: Video) => !olderPages || (v.createdAt?.getTime() ?? Infinity) > oldest;
   const fetch: string[] = [];
   const drop: string[] = [];
   for (const v of live) {
@@ -72,7 +76,7 @@ export function liveChanges(cards: Video[], live: Video[], asked: ReadonlySet<st
     if (v.deleted) {
       if (card) drop.push(v.videoId);
     } else if (!card) {
-      if (v.videoId !== hidden && !asked.has(newKey(v.videoId))) fetch.push(v.videoId);
+      if (v.videoId !== hidden && !asked.has(newKey(v.videoId)) && isNew(v)) fetch.push(v.videoId);
     } else if (v.status === "completed" && !card.thumbnailUrl && !asked.has(doneKey(v.videoId))) {
       fetch.push(v.videoId);
     }

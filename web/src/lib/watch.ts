@@ -26,5 +26,9 @@ export function watchVideo(s: Session, videoId: string, onData: (d: Record<strin
 export function watchNewest(s: Session, userId: string, count: number,
   onData: (docs: { id: string; data: Record<string, unknown> }[]) => void, onError: () => void) {
   const newest = query(collection(database(s), "videos"), where("userId", "==", userId), orderBy("createdAt", "desc"), limit(count));
-  return onSnapshot(newest, (snap) => onData(snap.docs.map((d) => ({ id: d.id, data: d.data() as Record<string, unknown> }))), onError);
+  return onSnapshot(newest, (snap) => {
+    // The first answer may come from the local cache, holding older talks another listener read: not the newest.
+    if (snap.metadata.fromCache) return;
+    onData(snap.docs.map((d) => ({ id: d.id, data: d.data() as Record<string, unknown> })));
+  }, onError);
 }

@@ -70,6 +70,7 @@ async function check(ctx, name) {
   return `test-results/${viewport.name}/${name}.png`;
 }
 
+const T0 = Date.now(); const lap = (what) => process.env.E2E_LAPS && console.log(`  ${((Date.now() - T0) / 1000).toFixed(1)} ${what}`);
 const go = async (page, base, hash) => {
   await page.goto(`${base}/${hash}`);
   await page.waitForLoadState("networkidle").catch(() => {});
@@ -342,9 +343,9 @@ export const flows = [
       throw new Error(`${max} Tab presses never reached ${selector} (focus on ${at})`);
     };
     const fresh = async () => {
-      await go(page, ctx.base, ctx.state.videoHash);
+      lap("fresh"); await page.goto(`${ctx.base}/${ctx.state.videoHash}`); lap("goto");
       await page.reload(); // focus starts at the top of the document
-      await page.waitForSelector("[data-testid=report] [data-testid=moment-mark]");
+      lap("reload"); await page.waitForSelector("[data-testid=report] [data-testid=moment-mark]"); lap("report");
     };
     // The main nav, from the top of the page: skip link first, then the nav; Enter follows a link.
     await fresh();
@@ -360,13 +361,13 @@ export const flows = [
       const now = document.querySelector("[data-testid=player]").currentTime;
       return now >= t - 0.05 && now < t + 0.8;
     }, target, { timeout: 5000 });
-    const toMark = await tabTo("[data-testid=lane-pause] [data-testid=moment-mark]", 150);
+    lap("ready"); const toMark = await tabTo("[data-testid=lane-pause] [data-testid=moment-mark]", 150);
     const markStart = Number(await page.evaluate(() => document.activeElement.dataset.start));
     await page.keyboard.press("Enter");
     await near(Math.max(0, markStart - 1));
     const toWord = toMark + await tabTo("[data-testid=word]", 300);
     const word = await page.evaluate(() => ({ text: document.activeElement.textContent, start: Number(document.activeElement.dataset.start) }));
-    await page.keyboard.press("Space");
+    lap("word"); await page.keyboard.press("Space");
     await near(word.start);
     await page.locator("[data-testid=player]").evaluate((v) => v.pause());
     const shot = await check(ctx, "09c-report-keyboard-word");
@@ -427,20 +428,20 @@ export const flows = [
 
   { name: "profile", run: async (ctx) => {
     const { page } = ctx;
-    await go(page, ctx.base, "#/profile");
+    lap("profile start"); await go(page, ctx.base, "#/profile"); lap("at profile");
     await page.waitForSelector("[data-testid=chart-score] canvas", { timeout: 20000 });
-    await page.fill("[data-testid=display-name]", "Ada Speaker");
+    lap("charts shown"); await page.fill("[data-testid=display-name]", "Ada Speaker");
     await page.click("[data-testid=save-name]");
     await page.waitForSelector("text=Saved.");
-    await page.fill("[data-testid=pw-current]", PASSWORD);
+    lap("name saved"); await page.fill("[data-testid=pw-current]", PASSWORD);
     await page.fill("[data-testid=pw-new]", NEW_PASSWORD);
     await page.click("[data-testid=pw-change]");
     await page.waitForSelector("[data-testid=pw-message]:has-text('password is changed')", { timeout: 15000 });
     // Reset: the Auth emulator keeps the e-mail's out-of-band code instead of sending it.
     const before = (await passwordResetCodes(ctx.base, ctx.state.email)).length;
-    await page.click("[data-testid=pw-reset]");
+    lap("reset: before click"); await page.click("[data-testid=pw-reset]"); lap("clicked");
     await page.waitForSelector("[data-testid=pw-message]:has-text('was sent to')", { timeout: 15000 });
-    const codes = await passwordResetCodes(ctx.base, ctx.state.email);
+    lap("message"); const codes = await passwordResetCodes(ctx.base, ctx.state.email); lap("codes");
     assert(codes.length === before + 1, `PASSWORD_RESET codes for ${ctx.state.email}: ${before} before, ${codes.length} after`);
     const shot = await check(ctx, "12-profile");
     return `name saved; password changed; reset e-mail issued (PASSWORD_RESET code ${codes[codes.length - 1].oobCode.slice(0, 6)}… for the user); ${shot}`;

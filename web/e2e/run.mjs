@@ -67,6 +67,9 @@ async function stopSystem(child) {
   if (child.exitCode == null) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
 }
 
+/** E2E_FLOWS=sign-up,profile runs only those flows (a flow may need what an earlier one made). */
+const only = process.env.E2E_FLOWS?.split(",");
+
 async function main() {
   mkdirSync(results, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
@@ -88,7 +91,7 @@ async function main() {
       page.on("pageerror", (e) => errors.push(e.message));
       const state = {};
       mkdirSync(join(results, viewport.name), { recursive: true });
-      for (const flow of flows) {
+      for (const flow of flows.filter((f) => !only || only.includes(f.name))) {
         const t0 = Date.now();
         try {
           const note = await flow.run({ page, base: system.base, viewport, talk, state, shotDir: join(results, viewport.name) });

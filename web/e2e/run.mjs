@@ -45,7 +45,7 @@ async function startOnce() {
   // Its own process group, so stopping it ends the JVM and its emulator children together.
   const child = spawn(join(root, "coherence"), ["up", "--port", String(port)], {
     cwd: root, detached: true, stdio: ["ignore", log, log],
-    // Room for the history flow's 14 reservations (more than a page) before the quota flow reaches the monthly limit.
+    // Room for the history flow's 12 reservations (more than a page) before the quota flow reaches the monthly limit.
     env: { ...process.env, COHERENCE_DATA_DIR: data, QUOTA_FREE_PER_MONTH: "20", QUOTA_UPLOADS_PER_DAY: "40" },
   });
   const base = `http://127.0.0.1:${port}`;

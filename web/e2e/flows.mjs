@@ -428,7 +428,7 @@ export const flows = [
 
   { name: "profile", run: async (ctx) => {
     const { page } = ctx;
-    await go(page, ctx.base, "#/profile"); 
+    await go(page, ctx.base, "#/profile");
     await page.waitForSelector("[data-testid=chart-score] canvas", { timeout: 20000 });
     await page.fill("[data-testid=display-name]", "Ada Speaker");
     await page.click("[data-testid=save-name]");
@@ -439,9 +439,9 @@ export const flows = [
     await page.waitForSelector("[data-testid=pw-message]:has-text('password is changed')", { timeout: 15000 });
     // Reset: the Auth emulator keeps the e-mail's out-of-band code instead of sending it.
     const before = (await passwordResetCodes(ctx.base, ctx.state.email)).length;
-    await page.click("[data-testid=pw-reset]"); 
+    await page.click("[data-testid=pw-reset]");
     await page.waitForSelector("[data-testid=pw-message]:has-text('was sent to')", { timeout: 15000 });
-    const codes = await passwordResetCodes(ctx.base, ctx.state.email); 
+    const codes = await passwordResetCodes(ctx.base, ctx.state.email);
     assert(codes.length === before + 1, `PASSWORD_RESET codes for ${ctx.state.email}: ${before} before, ${codes.length} after`);
     const shot = await check(ctx, "12-profile");
     return `name saved; password changed; reset e-mail issued (PASSWORD_RESET code ${codes[codes.length - 1].oobCode.slice(0, 6)}… for the user); ${shot}`;

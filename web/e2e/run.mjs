@@ -90,6 +90,8 @@ async function main() {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       const state = {};
+      // A fresh folder: a FAILED-*.png left by an earlier run would speak of a failure that is not there.
+      rmSync(join(results, viewport.name), { recursive: true, force: true });
       mkdirSync(join(results, viewport.name), { recursive: true });
       for (const flow of flows.filter((f) => !only || only.includes(f.name))) {
         const t0 = Date.now();

@@ -45,7 +45,8 @@ async function startOnce() {
   // Its own process group, so stopping it ends the JVM and its emulator children together.
   const child = spawn(join(root, "coherence"), ["up", "--port", String(port)], {
     cwd: root, detached: true, stdio: ["ignore", log, log],
-    env: { ...process.env, COHERENCE_DATA_DIR: data, QUOTA_FREE_PER_MONTH: "3" },
+    // Room for the history flow's 12 reservations (more than a page) before the quota flow reaches the monthly limit.
+    env: { ...process.env, COHERENCE_DATA_DIR: data, QUOTA_FREE_PER_MONTH: "20", QUOTA_UPLOADS_PER_DAY: "40" },
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
@@ -65,6 +66,9 @@ async function stopSystem(child) {
   for (let i = 0; i < 60 && child.exitCode == null; i++) await new Promise((r) => setTimeout(r, 500));
   if (child.exitCode == null) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
 }
+
+/** E2E_FLOWS=sign-up,profile runs only those flows (a flow may need what an earlier one made). */
+const only = process.env.E2E_FLOWS?.split(",");
 
 async function main() {
   mkdirSync(results, { recursive: true });
@@ -86,8 +90,10 @@ async function main() {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       const state = {};
+      // A fresh folder: a FAILED-*.png left by an earlier run would speak of a failure that is not there.
+      rmSync(join(results, viewport.name), { recursive: true, force: true });
       mkdirSync(join(results, viewport.name), { recursive: true });
-      for (const flow of flows) {
+      for (const flow of flows.filter((f) => !only || only.includes(f.name))) {
         const t0 = Date.now();
         try {
           const note = await flow.run({ page, base: system.base, viewport, talk, state, shotDir: join(results, viewport.name) });

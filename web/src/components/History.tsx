@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useApp } from "../context";
-import { watchDoc } from "../lib/firebase";
+import { watchDoc, watchNewest } from "../lib/firebase";
 import { formatDuration, formatWhen, statusLabel, tierClass } from "../lib/format";
-import { isTerminal, mergeLive, normalizeVideo, type Video } from "../lib/video";
+import { doneKey, isTerminal, liveChanges, mergeLive, newKey, normalizeVideo, upsertCard, type Video } from "../lib/video";
 
 const PAGE = 12;
 /** How long a deleted talk can be brought back before the delete is sent. */
@@ -14,8 +14,11 @@ export function TierPill({ tier, label }: { tier: string | null; label?: string 
 }
 
 export function History() {
-  const { api } = useApp();
+  const { api, session, user } = useApp();
   const [items, setItems] = useState<Video[]>([]);
+  // The first page, live: new uploads appear, status moves, talks deleted elsewhere go (a Firestore listener).
+  const [live, setLive] = useState<Map<string, Video>>(new Map());
+  const asked = useRef(new Set<string>());
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState("");
@@ -40,12 +43,32 @@ export function History() {
     }
   };
   useEffect(() => { load(null); }, []);
+  useEffect(() => {
+    if (!user) return;
+    return watchNewest(session, user.uid, PAGE, (docs) => {
+      setLive(new Map(docs.map((d) => [d.id, normalizeVideo(d.data, d.id)!])));
+    }, () => {});
+  }, [user?.uid]);
+  useEffect(() => {
+    if (loading) return;
+    const { fetch, drop } = liveChanges(items, [...live.values()], asked.current, pending?.video.videoId ?? null, cursor != null);
+    if (drop.length) setItems((old) => old.filter((v) => !drop.includes(v.videoId)));
+    for (const id of fetch) {
+      asked.current.add(items.some((v) => v.videoId === id) ? doneKey(id) : newKey(id));
+      // Through the API, for the signed thumbnail URL the document does not hold.
+      api.video(id).then((doc) => {
+        const v = normalizeVideo(doc, id);
+        if (v && !v.deleted) setItems((old) => upsertCard(old, v));
+      }).catch(() => {});
+    }
+  }, [live, loading]);
   // Leaving the page sends a delete still waiting for its undo.
   useEffect(() => () => { const p = pendingRef.current; if (p) { clearTimeout(p.timer); api.remove(p.video.videoId).catch(() => {}); } }, []);
 
   const remove = (video: Video) => {
     if (pending) { clearTimeout(pending.timer); api.remove(pending.video.videoId).catch(() => {}); }
     setItems((old) => old.filter((v) => v.videoId !== video.videoId));
+    asked.current.add(newKey(video.videoId)); // the listener must not bring it back before the delete lands
     const timer = window.setTimeout(() => {
       api.remove(video.videoId).catch((e) => setError((e as Error).message));
       setPending(null);
@@ -65,7 +88,8 @@ export function History() {
       {error && <p className="error" role="alert">{error} <button type="button" className="link" onClick={() => load(null)}>Try again</button></p>}
       {!loading && items.length === 0 && !error && <p className="muted">No talks yet. Record one or upload a video above.</p>}
       <ul className="cards" data-testid="history">
-        {items.map((v) => <HistoryCard key={v.videoId} video={v} onDelete={() => remove(v)}
+        {items.map((v) => <HistoryCard key={v.videoId} video={live.has(v.videoId) ? mergeLive(v, live.get(v.videoId)!) : v}
+          followed={live.has(v.videoId)} onDelete={() => remove(v)}
           onRenamed={(title) => setItems((old) => old.map((o) => (o.videoId === v.videoId ? { ...o, title } : o)))} />)}
       </ul>
       {cursor && <button type="button" className="secondary" disabled={loading} onClick={() => load(cursor)} data-testid="load-more">Load more</button>}
@@ -80,19 +104,22 @@ export function History() {
   );
 }
 
-function HistoryCard({ video, onDelete, onRenamed }: { video: Video; onDelete: () => void; onRenamed: (t: string) => void }) {
+function HistoryCard({ video, followed, onDelete, onRenamed }: {
+  video: Video; followed: boolean; onDelete: () => void; onRenamed: (t: string) => void;
+}) {
   const { api, session } = useApp();
-  const [v, setV] = useState(video);
+  const [own, setOwn] = useState<Video | null>(null);
+  const v = own ? mergeLive(video, own) : video;
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(video.title);
   const [error, setError] = useState("");
 
-  useEffect(() => setV((old) => ({ ...old, title: video.title })), [video.title]);
-  // Live status while the talk is on its way (a Firestore listener on videos/{id}).
+  // A talk past the first page that is still on its way gets its own listener on videos/{id}.
+  const unfinished = !isTerminal(video);
   useEffect(() => {
-    if (isTerminal(video)) return;
-    return watchDoc(session, video.videoId, (doc) => setV((old) => mergeLive(old, normalizeVideo(doc, video.videoId))), () => {});
-  }, [video.videoId]);
+    if (followed || !unfinished) return;
+    return watchDoc(session, video.videoId, (doc) => setOwn(normalizeVideo(doc, video.videoId)), () => {});
+  }, [video.videoId, followed, unfinished]);
 
   const save = async () => {
     const t = title.trim();

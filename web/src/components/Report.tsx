@@ -5,6 +5,7 @@ import {
 } from "../lib/report";
 import { sentences } from "../lib/transcript";
 import type { AnalysisResult, Word } from "../lib/types";
+import { placeMarks, TOUCH_TARGET_PX } from "../lib/timeline";
 import { TierPill } from "./History";
 
 /** A clock the report follows: the real video, or (for the sample) a simulated one. */
@@ -68,8 +69,8 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-/** Height of one row of marks in a lane. */
-const ROW_PX = 24;
+/** Height of one row of marks in a lane: a fingertip's hit area; the bar drawn inside is thinner. */
+const ROW_PX = TOUCH_TARGET_PX;
 const LEAD_IN = 1; // a second before the moment gives context
 
 export function Report({ result, videoUrl, previous, sample = false }: {
@@ -173,21 +174,28 @@ function Timeline({ total, time, flags, lanes, onSeek }: {
   total: number; time: number; flags: Mark[]; lanes: ReturnType<typeof momentLanes>; onSeek: (m: Mark, isFlag: boolean) => void;
 }) {
   const axisRef = useRef<HTMLDivElement>(null);
-  const ticks = axisTicks(total, ticksThatFit(useWidth(axisRef)));
-  const lane = (label: string, marks: Mark[], isFlag: boolean, testId: string) => (
-    <div className="lane" key={label} data-testid={testId}>
-      <span className="lane-label">{label}</span>
-      <div className="lane-track" style={{ height: `${ROW_PX * Math.max(1, ...marks.map((m) => m.row + 1)) + 4}px` }}>
-        {marks.map((m) => (
-          <button key={m.id} type="button" className={`mark ${m.kind}`}
-            style={{ left: `${m.left}%`, width: `max(${m.width}%, 10px)`, top: `${2 + m.row * ROW_PX}px`, height: `${ROW_PX - 4}px` }}
-            aria-label={m.label} title={m.label} data-testid={isFlag ? "flag-mark" : "moment-mark"} data-start={m.start}
-            onClick={() => onSeek(m, isFlag)} />
-        ))}
-        <div className="playhead" style={{ left: `${Math.min(100, (time / total) * 100)}%` }} aria-hidden="true" />
+  // Every lane's track is as wide as the axis' (same grid); marks are placed once it is measured.
+  const trackPx = useWidth(axisRef);
+  const ticks = axisTicks(total, ticksThatFit(trackPx));
+  const lane = (label: string, marks: Mark[], isFlag: boolean, testId: string) => {
+    const placed = trackPx > 0 ? placeMarks(marks, trackPx) : [];
+    return (
+      <div className="lane" key={label} data-testid={testId}>
+        <span className="lane-label">{label}</span>
+        <div className="lane-track" style={{ height: `${ROW_PX * Math.max(1, ...placed.map((m) => m.row + 1))}px` }}>
+          {placed.map((m) => (
+            <button key={m.id} type="button" className="mark"
+              style={{ left: `${m.hitLeft}px`, width: `${m.hitWidth}px`, top: `${m.row * ROW_PX}px`, height: `${ROW_PX}px` }}
+              aria-label={m.label} title={m.label} data-testid={isFlag ? "flag-mark" : "moment-mark"} data-start={m.start}
+              onClick={() => onSeek(m, isFlag)}>
+              <span className={`mark-bar ${m.kind}`} style={{ left: `${m.barLeft}px`, width: `${m.barWidth}px` }} />
+            </button>
+          ))}
+          <div className="playhead" style={{ left: `${Math.min(100, (time / total) * 100)}%` }} aria-hidden="true" />
+        </div>
       </div>
-    </div>
-  );
+    );
+  };
   return (
     <div className="timeline" data-testid="timeline" role="group" aria-label="Timeline">
       {lane("Mismatches", flags, true, "lane-flags")}

@@ -50,12 +50,23 @@ export async function changePassword(s: Session, current: string, next: string):
   await wrap(updatePassword(user, next));
 }
 
-/** Listens to videos/{id}; onError when Firestore refuses (rules, network) or cannot load. Returns unsubscribe. */
-export function watchDoc(s: Session, videoId: string, onData: (d: Record<string, unknown> | null) => void, onError: () => void) {
+/** Starts a listener from the Firestore chunk once it is loaded; onError if it cannot load. Returns unsubscribe. */
+function listen(start: (m: typeof import("./watch")) => () => void, onError: () => void) {
   let stop: (() => void) | null = null;
   let stopped = false;
   import("./watch")
-    .then((m) => { if (!stopped) stop = m.watchVideo(s, videoId, onData, onError); })
+    .then((m) => { if (!stopped) stop = start(m); })
     .catch(() => { if (!stopped) onError(); });
   return () => { stopped = true; stop?.(); };
+}
+
+/** Listens to videos/{id}; onError when Firestore refuses (rules, network) or cannot load. Returns unsubscribe. */
+export function watchDoc(s: Session, videoId: string, onData: (d: Record<string, unknown> | null) => void, onError: () => void) {
+  return listen((m) => m.watchVideo(s, videoId, onData, onError), onError);
+}
+
+/** Listens to the user's newest `count` videos (new uploads, status, deletions elsewhere). Returns unsubscribe. */
+export function watchNewest(s: Session, userId: string, count: number,
+  onData: (docs: { id: string; data: Record<string, unknown> }[]) => void, onError: () => void) {
+  return listen((m) => m.watchNewest(s, userId, count, onData, onError), onError);
 }

@@ -49,3 +49,47 @@ export function mergeLive(card: Video, live: Video | null): Video {
   if (!live) return card;
   return { ...card, ...live, thumbnailUrl: live.thumbnailUrl ?? card.thumbnailUrl, createdAt: card.createdAt ?? live.createdAt };
 }
+
+/** What a snapshot of the newest videos asks of the history cards. */
+export interface LiveChanges {
+  /** Talks to read through the API: new ones (not listed yet), and finished ones still without a thumbnail. */
+  fetch: string[];
+  /** Cards of talks deleted elsewhere. */
+  drop: string[];
+}
+
+/**
+ * Compares the cards with a snapshot of the newest videos. `asked` holds what was fetched before (a
+ * talk is fetched once as new and once when it finishes), `hidden` a card deleted here and waiting
+ * for its undo, which must not come back. With `olderPages` not loaded yet, a talk older than the
+ * last card is theirs to show, not new.
+ */
+export function liveChanges(cards: Video[], live: Video[], asked: ReadonlySet<string>, hidden: string | null,
+  olderPages = false): LiveChanges {
+  const shown = new Map(cards.map((c) => [c.videoId, c]));
+  const oldest = Math.min(...cards.map((c) => c.createdAt?.getTime() ?? Infinity));
+  const isNew = (v: Video) => !olderPages || (v.createdAt?.getTime() ?? Infinity) > oldest;
+  const fetch: string[] = [];
+  const drop: string[] = [];
+  for (const v of live) {
+    const card = shown.get(v.videoId);
+    if (v.deleted) {
+      if (card) drop.push(v.videoId);
+    } else if (!card) {
+      if (v.videoId !== hidden && !asked.has(newKey(v.videoId)) && isNew(v)) fetch.push(v.videoId);
+    } else if (v.status === "completed" && !card.thumbnailUrl && !asked.has(doneKey(v.videoId))) {
+      fetch.push(v.videoId);
+    }
+  }
+  return { fetch, drop };
+}
+
+/** Keys of `asked` in {@link liveChanges}. */
+export const newKey = (videoId: string) => `new:${videoId}`;
+export const doneKey = (videoId: string) => `done:${videoId}`;
+
+/** Puts a card in the list, replacing the one of the same talk, newest first. */
+export function upsertCard(cards: Video[], video: Video): Video[] {
+  const rest = cards.filter((c) => c.videoId !== video.videoId);
+  return [...rest, video].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+}

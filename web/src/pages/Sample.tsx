@@ -29,7 +29,7 @@ export function Welcome() {
       <div className="row">
         <a className="button" href="#/sample" data-testid="welcome-sample">See a sample report</a>
         <a className="button secondary" href="#/record">Record a talk</a>
-        <a href="#/">Skip</a>
+        <a className="tap" href="#/">Skip</a>
       </div>
     </section>
   );

@@ -49,7 +49,7 @@ export function SignIn() {
           {mode === "in"
             ? <button type="button" className="link" data-testid="to-sign-up" onClick={() => { setMode("up"); setError(""); }}>New here? Create an account</button>
             : <button type="button" className="link" onClick={() => { setMode("in"); setError(""); }}>Have an account? Sign in</button>}
-          <a href="#/reset">Forgot your password?</a>
+          <a className="tap" href="#/reset">Forgot your password?</a>
         </div>
       </section>
     </>
@@ -80,7 +80,7 @@ export function ResetPassword() {
       </form>
       {message && <p className="success" role="status" data-testid="reset-message">{message}</p>}
       {error && <p className="error" role="alert">{error}</p>}
-      <p><a href="#/">Back to sign in</a></p>
+      <p><a className="tap" href="#/">Back to sign in</a></p>
     </section>
   );
 }

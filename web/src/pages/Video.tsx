@@ -69,10 +69,10 @@ export function VideoPage({ videoId, onTitle }: { videoId: string; onTitle: (t: 
     return before ? api.analysis(before.videoId) : null;
   }
 
-  if (missing) return <section className="card"><h1>Talk not found</h1><p>This talk does not exist or was deleted.</p><p><a href="#/">All talks</a></p></section>;
+  if (missing) return <section className="card"><h1>Talk not found</h1><p>This talk does not exist or was deleted.</p><p><a className="tap" href="#/">All talks</a></p></section>;
   return (
     <>
-      <p><a href="#/">← All talks</a></p>
+      <p><a className="tap" href="#/">← All talks</a></p>
       <h1 data-testid="video-title">{video?.title ?? "Loading…"}</h1>
       {video && !completed && (
         <section className="card" aria-live="polite" data-testid="progress-card">

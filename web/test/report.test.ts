@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, wordAt } from "../src/lib/report";
+import { axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, warningLines, wordAt } from "../src/lib/report";
 import { SAMPLE_RESULT } from "../src/lib/sample";
 import type { Segment } from "../src/lib/types";
 
@@ -73,5 +73,28 @@ describe("lane rows", () => {
       { id: "c", type: "MISSING_GESTURE", severity: "LOW", timestamp: 9, endTimestamp: 10, description: "" },
     ], 14);
     expect(marks.map((m) => [m.id, m.row])).toEqual([["long", 0], ["a", 1], ["b", 2], ["c", 1]]);
+  });
+});
+
+describe("warningLines", () => {
+  it("names each damaged stretch by its times in one sentence, with what to do, and no code", () => {
+    const lines = warningLines([
+      { code: "DAMAGED_STRETCH", message: "damaged 5.0-8.1 s", startSeconds: 5.01, endSeconds: 8.1 },
+      { code: "DAMAGED_STRETCH", message: "damaged 70-75 s", startSeconds: 70, endSeconds: 75.4 },
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("(0:05–0:08, 1:10–1:15)");
+    expect(lines[0]).toContain("upload the new file");
+    expect(lines[0]).not.toMatch(/[A-Z]+_[A-Z]+/);
+  });
+
+  it("says nothing for a clean file or an old result without warnings", () => {
+    expect(warningLines([])).toEqual([]);
+    expect(warningLines(undefined)).toEqual([]);
+  });
+
+  it("keeps the API's message for a kind of warning it does not know", () => {
+    expect(warningLines([{ code: "SOMETHING_NEW", message: "The sound drops out twice.", startSeconds: 1, endSeconds: 2 }]))
+      .toEqual(["The sound drops out twice."]);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDuration, typeLabel } from "../lib/format";
 import {
-  axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, talkLength, wordAt, type Mark,
+  axisTicks, compareWithPrevious, tickShift, ticksThatFit, flagMarks, metricRows, momentLanes, talkLength, warningLines, wordAt, type Mark,
 } from "../lib/report";
 import { sentences } from "../lib/transcript";
 import type { AnalysisResult, Word } from "../lib/types";
@@ -83,6 +83,7 @@ export function Report({ result, videoUrl, previous, sample = false }: {
   const lanes = useMemo(() => momentLanes(result.moments, total), [result]);
   const rows = metricRows(result.metrics);
   const changes = compareWithPrevious(result, previous ?? null);
+  const warnings = warningLines(result.warnings);
   const [activeFlag, setActiveFlag] = useState<string | null>(null);
 
   const seekTo = (t: number) => clock.seek(Math.max(0, t - LEAD_IN));
@@ -108,6 +109,11 @@ export function Report({ result, videoUrl, previous, sample = false }: {
             <ul>{changes.map((c) => (
               <li key={c.key}>{c.label}: {c.now} <span className={c.delta === 0 ? "muted" : c.better ? "up" : "down"}>
                 ({c.delta > 0 ? "+" : ""}{c.delta === 0 ? "same" : c.delta})</span></li>))}</ul>
+          </div>
+        )}
+        {warnings.length > 0 && (
+          <div className="notice" role="note" data-testid="media-warnings">
+            {warnings.map((w) => <p key={w}>{w}</p>)}
           </div>
         )}
       </section>

@@ -2,7 +2,7 @@
 // lanes (flags, moments) on a time axis, the word being spoken (transcript sentences: transcript.ts). Tested in
 // test/report.test.ts. The verdict colours are hints; the score and tier are the server's.
 import { formatDuration, typeLabel } from "./format";
-import type { AnalysisResult, Flag, Metrics, Moment, MomentType, Segment, Word } from "./types";
+import type { AnalysisResult, Flag, MediaWarning, Metrics, Moment, MomentType, Segment, Word } from "./types";
 
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
 const round1 = (v: number) => Math.round(Number(v) * 10) / 10;
@@ -182,4 +182,20 @@ export function compareWithPrevious(now: AnalysisResult, before: AnalysisResult 
     const delta = round1(a - b);
     return { key, label, now: `${round1(a)}${unit}`, delta, better: delta === 0 ? true : (delta > 0) === higherBetter };
   });
+}
+
+/**
+ * The file's warnings as sentences for people: damaged stretches joined into one line with their times
+ * ("0:05–0:08"), anything else by the API's own message; codes stay in the JSON.
+ */
+export function warningLines(warnings: MediaWarning[] | undefined): string[] {
+  const damaged = (warnings ?? []).filter((w) => w.code === "DAMAGED_STRETCH");
+  const others = (warnings ?? []).filter((w) => w.code !== "DAMAGED_STRETCH").map((w) => w.message);
+  const lines: string[] = [];
+  if (damaged.length) {
+    const spans = damaged.map((w) => `${formatDuration(w.startSeconds)}–${formatDuration(Math.max(w.endSeconds, w.startSeconds))}`);
+    lines.push(`Part of your video could not be read (${spans.join(", ")}), so the analysis left it out. `
+      + "If that matters, export or record the talk again and upload the new file.");
+  }
+  return lines.concat(others);
 }

@@ -67,6 +67,15 @@ export interface AnalysisResult {
   strengths?: string[];
   priorities?: string[];
   transcript?: Segment[];
+  warnings?: MediaWarning[];
+}
+
+/** What was wrong with the file without stopping the analysis (the API's AnalysisResult.warnings). */
+export interface MediaWarning {
+  code: "DAMAGED_STRETCH" | string;
+  message: string;
+  startSeconds: number;
+  endSeconds: number;
 }
 
 export interface Usage {

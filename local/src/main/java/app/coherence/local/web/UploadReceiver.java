@@ -30,6 +30,18 @@ final class UploadReceiver implements ReadListener {
     private long windowStart = started;
     private long windowBytes;
     private boolean ended;
+    /** After an error answer: when to stop reading what the client still sends, and how much is left to read. */
+    private long lingerUntil;
+    private long lingerBytes;
+    private boolean lingering;
+
+    /**
+     * How long, and how much of an unwanted body, is read and dropped after an error answer before the
+     * connection closes: closing with unread bytes makes the kernel reset the connection, and the client
+     * can lose the answer it was sent (a re-PUT of 100 KB then saw no response at all).
+     */
+    private static final long LINGER_NANOS = 2_000_000_000L;
+    private static final long LINGER_MAX_BYTES = 4L * 1024 * 1024;
 
     UploadReceiver(ReceivedBody upload, AsyncContext async, ServletInputStream in, UploadLimits limits, UploadWatch watch) {
         this.upload = upload;
@@ -50,6 +62,9 @@ final class UploadReceiver implements ReadListener {
 
     @Override
     public void onDataAvailable() {
+        if (lingerOn()) {
+            return;
+        }
         if (upload == null) {
             return;
         }
@@ -77,6 +92,10 @@ final class UploadReceiver implements ReadListener {
     @Override
     public void onAllDataRead() {
         synchronized (this) {
+            if (lingering) {
+                close();
+                return;
+            }
             if (ended || upload == null) {
                 return;
             }
@@ -92,6 +111,12 @@ final class UploadReceiver implements ReadListener {
 
     @Override
     public void onError(Throwable failure) {
+        synchronized (this) {
+            if (lingering) {
+                close();
+                return;
+            }
+        }
         if (upload != null) {
             LOG.info("upload of {} broke off after {} bytes: {}", upload.path(), upload.received(), failure.toString());
         }
@@ -100,6 +125,10 @@ final class UploadReceiver implements ReadListener {
 
     /** Called every second by the watch: ends the upload when it is too slow or too long. */
     synchronized void check(long now) {
+        if (lingering && now - lingerUntil > 0) {
+            close();
+            return;
+        }
         if (ended) {
             return;
         }
@@ -139,23 +168,66 @@ final class UploadReceiver implements ReadListener {
         if (upload != null) {
             upload.abort();
         }
+        boolean linger = false;
         try {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
             if (!response.isCommitted()) {
                 if (reply.status() >= 400) {
-                    // whatever of the body is still coming is not wanted: do not keep the connection to read it
+                    // whatever of the body is still coming is not wanted: the connection closes once what is on
+                    // its way has been read and dropped (see LINGER_NANOS), the answer sent first
                     response.setHeader("Connection", "close");
+                    linger = !in.isFinished();
                 }
                 ServletExchange.write(reply, response);
+                response.flushBuffer();
             }
         } catch (IOException | IllegalStateException e) {
             LOG.debug("could not answer an upload: {}", e.toString());
-        } finally {
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyDone) {
-                // the container ended the request first (client gone)
+            linger = false;
+        }
+        if (!linger) {
+            close();
+            return;
+        }
+        lingering = true;
+        lingerUntil = System.nanoTime() + LINGER_NANOS;
+        lingerBytes = LINGER_MAX_BYTES;
+        watch.add(this); // the watch ends the lingering when the client sends no more
+        if (in.isReady()) {
+            lingerOn();
+        }
+    }
+
+    /** Reads and drops what the client still sends after an error answer; true while lingering. */
+    private synchronized boolean lingerOn() {
+        if (!lingering) {
+            return false;
+        }
+        try {
+            while (in.isReady()) {
+                int n = in.read(buffer);
+                lingerBytes -= Math.max(n, 0);
+                if (n < 0 || lingerBytes <= 0 || System.nanoTime() - lingerUntil > 0) {
+                    close();
+                    return true;
+                }
             }
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+        return true;
+    }
+
+    /** Ends the exchange; the container closes the connection (the answer said so). */
+    private synchronized void close() {
+        if (lingering) {
+            lingering = false;
+            watch.remove(this);
+        }
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container ended the request first (client gone)
         }
     }
 }

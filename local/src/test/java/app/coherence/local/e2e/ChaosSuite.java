@@ -66,13 +66,14 @@ public final class ChaosSuite {
                 // reconciliation every 20 s, not 5 min: what it redoes after a fault is part of what is checked
                 "--coherence.scheduler-interval=20s")) {
             String token = system.signIn("chaos@example.com").idToken();
-            String unannounced = storedWithoutEvent(system, token, Files.readAllBytes(Clips.sized(dir.resolve("dropped.mp4"), 6, 32, 32)));
             stallUploads(system, token, stalls);
             badFile(system, token, "video of 16x16 pixels", Files.readAllBytes(Clips.sized(dir.resolve("tiny16.mp4"), 6, 16, 16)));
             badFile(system, token, "video of 32x32 pixels", Files.readAllBytes(Clips.sized(dir.resolve("tiny.mp4"), 6, 32, 32)));
             byte[] garbage = new byte[200_000];
             new Random(12).nextBytes(garbage);
             badFile(system, token, "random bytes sent as video/mp4", garbage);
+            // after the rows that count the month's use: the sweep gives this one's slot back whenever it runs
+            String unannounced = storedWithoutEvent(system, token, Files.readAllBytes(Clips.sized(dir.resolve("dropped.mp4"), 6, 32, 32)));
             damagedTalk(system, token, dir);
             duplicateEvents(system, token, Files.readAllBytes(Clips.sized(dir.resolve("tiny2.mp4"), 6, 32, 32)));
             for (EmulatorProcess emulator : List.of(system.emulators().firestore(), system.emulators().pubsub(),

@@ -23,8 +23,9 @@ final class FaceDetector implements AutoCloseable {
     static final double MIN_SCORE = 0.6;
     /**
      * The same where a face was seen a moment ago (around its last place, while it is looked for again): a head
-     * turned 55-60 degrees or tipped far down scores about 0.3-0.4 there, while the place it left scored under
-     * 0.25 in every talk of the corpus; below MIN_SCORE the face counts as there but turned away, not as gone.
+     * turned 55-60 degrees or tipped far down scores about 0.3-0.4 there, while the place it left gave no face at
+     * this score in any of the corpus' 12 scripted absences; below MIN_SCORE the face counts as there but turned
+     * away, not as gone.
      */
     static final double SEEN_HERE_MIN_SCORE = 0.3;
 

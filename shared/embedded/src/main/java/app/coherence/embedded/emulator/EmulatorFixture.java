@@ -17,6 +17,8 @@ import java.time.Duration;
  */
 public final class EmulatorFixture {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Free ports chosen per emulator before giving up: a port taken in between is rare, twice in a row rarer. */
+    private static final int PORT_ATTEMPTS = 3;
     private static FirestoreEmulator firestore;
     private static PubSubEmulator pubsub;
     private static AuthEmulator auth;
@@ -27,9 +29,7 @@ public final class EmulatorFixture {
     /** The shared Firestore emulator (no rules: admin and rule-less access). */
     public static synchronized FirestoreEmulator firestore() {
         if (firestore == null || !firestore.isRunning()) {
-            FirestoreEmulator started = new FirestoreEmulator(0, dir().resolve("firestore.log"));
-            started.start(START_TIMEOUT);
-            firestore = started;
+            firestore = started(() -> new FirestoreEmulator(0, dir().resolve("firestore.log")));
         }
         return firestore;
     }
@@ -37,9 +37,7 @@ public final class EmulatorFixture {
     /** The shared Pub/Sub emulator. */
     public static synchronized PubSubEmulator pubsub() {
         if (pubsub == null || !pubsub.isRunning()) {
-            PubSubEmulator started = new PubSubEmulator(0, dir().resolve("pubsub-data"), dir().resolve("pubsub.log"));
-            started.start(START_TIMEOUT);
-            pubsub = started;
+            pubsub = started(() -> new PubSubEmulator(0, dir().resolve("pubsub-data"), dir().resolve("pubsub.log")));
         }
         return pubsub;
     }
@@ -47,12 +45,28 @@ public final class EmulatorFixture {
     /** The shared Firebase Auth emulator, project {@value AuthEmulator#DEFAULT_PROJECT}. */
     public static synchronized AuthEmulator auth() {
         if (auth == null || !auth.isRunning()) {
-            AuthEmulator started = new AuthEmulator(0, AuthEmulator.DEFAULT_PROJECT, dir().resolve("auth"),
-                    dir().resolve("auth.log"));
-            started.start(START_TIMEOUT);
-            auth = started;
+            auth = started(() -> new AuthEmulator(0, AuthEmulator.DEFAULT_PROJECT, dir().resolve("auth"),
+                    dir().resolve("auth.log")));
         }
         return auth;
+    }
+
+    /**
+     * Starts a fresh emulator; when the free port chosen for it was taken before the emulator bound it (another
+     * process's ephemeral port: the emulator exits with "Address already in use"), again on another free port.
+     */
+    private static <T extends EmulatorProcess> T started(java.util.function.Supplier<T> fresh) {
+        for (int attempt = 1; ; attempt++) {
+            T emulator = fresh.get();
+            try {
+                emulator.start(START_TIMEOUT);
+                return emulator;
+            } catch (EmulatorException e) {
+                if (attempt >= PORT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Path dir() {

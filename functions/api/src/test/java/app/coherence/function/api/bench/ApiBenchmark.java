@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -55,7 +56,8 @@ import java.util.concurrent.locks.LockSupport;
  * sends list and get requests at a fixed rate (open loop: each request's latency counts from when it
  * was due, so a slow server cannot hide queueing), then prints p50/p95/p99 per kind; then makes the
  * same reads (the same pages, later ones resumed after a video as the api's cursors are, and the same
- * videos, in the same order) straight through the Firestore client at the same rate (the floor), and prints where a
+ * videos, in the same order) straight through the Firestore client at the same rate (the floor), the two taking
+ * turns in blocks after both warmed until the JIT settled, and prints where a
  * request's time goes and the ratio of our p95 to the floor's.
  *
  * <p>Options: {@code --seconds N} (default 20), {@code --rate R} requests/s (default 200),
@@ -65,18 +67,26 @@ public final class ApiBenchmark {
     private static final double TARGET_P95_MS = 20;
     /** Keep-alive connections of the load client, as many as the server's worker threads. */
     private static final int CONNECTIONS = 32;
-    /** Each path (ours, the floor) runs this long before anything is measured. */
-    private static final int WARM_UP_SECONDS = 10;
+    /** Warm-up rounds last this long; each path repeats them until the JIT settles. */
+    private static final int WARM_UP_ROUND_SECONDS = 5;
+    /** At most this many rounds of each path: a JIT that never settles is printed, not waited on for ever. */
+    private static final int WARM_UP_MAX_ROUNDS = 8;
+    /** Settled: the JIT compiler threads used under this share of one core in the last round. */
+    private static final double JIT_SETTLED_SHARE = 0.03;
     private static volatile boolean measuring;
+    /** The measured seconds are split into this many blocks of each path, taking turns. */
+    private static final int BLOCKS = 4;
 
     private ApiBenchmark() {
     }
 
     /** One request: its kind, latency from when it was due, status, and the round trip alone (sent to answered). */
-    private record Sample(String kind, double millis, int status, double roundTripMillis) {
+    private record Sample(String kind, double millis, int status, double roundTripMillis, double lateMillis) {
     }
 
-    private static final ConcurrentLinkedQueue<Double> lateMs = new ConcurrentLinkedQueue<>();
+    /** Inside the function, one request: its kind, all of it, and its token check, Firestore and the rest. */
+    private record Inside(String kind, double totalMs, double tokenMs, double firestoreMs, double restMs) {
+    }
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i += 2) {
@@ -115,11 +125,8 @@ public final class ApiBenchmark {
                 new Authenticator(identity, new FirstUse(new FirestoreUserStore(db, clock))::accept),
                 OpenApiDocument.load(), null, new DeletedVideoCleanup(new FirestoreDeletedVideos(db), blobs, clock), null);
 
-        // Time spent inside the function (token, Firestore, JSON), apart from HTTP and queueing.
-        ConcurrentLinkedQueue<Double> inside = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Double> tokenMs = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Double> firestoreMs = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Double> restMs = new ConcurrentLinkedQueue<>();
+        // Time spent inside the function (token, Firestore, JSON), apart from HTTP and queueing, per kind.
+        ConcurrentLinkedQueue<Inside> inside = new ConcurrentLinkedQueue<>();
         app.coherence.core.http.HttpFunction timed = call -> {
             Stopwatch.reset();
             long t = System.nanoTime();
@@ -130,14 +137,12 @@ public final class ApiBenchmark {
                     double total = (System.nanoTime() - t) / 1e6;
                     double token = Stopwatch.tokenNanos() / 1e6;
                     double store = Stopwatch.firestoreNanos() / 1e6;
-                    inside.add(total);
-                    tokenMs.add(token);
-                    firestoreMs.add(store);
-                    restMs.add(Math.max(0, total - token - store));
+                    inside.add(new Inside(call.path().equals("/v1/videos") ? "list" : "get", total, token, store,
+                            Math.max(0, total - token - store)));
                 }
             }
         };
-        try (JdkHttpBridge server = new JdkHttpBridge(timed, CONNECTIONS)) {
+        try (ConnectionThreadServer server = new ConnectionThreadServer(timed)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = server.baseUrl();
@@ -145,37 +150,41 @@ public final class ApiBenchmark {
             List<String> cursors = cursors(client, base, token);
             System.out.printf(Locale.ROOT, "bench api: %d videos seeded; serving on %s; warming up ...%n", ids.size(), base);
             KeepAliveLoad load = new KeepAliveLoad(server.port(), token, CONNECTIONS);
-            // both paths warm before either is measured: the one measured first would otherwise pay the JIT
-            // compilation (ours and the emulator's) that the other gets for free
-            run(load, ids, cursors, Math.min(rate, 100), WARM_UP_SECONDS);
+            // both paths warm, taking turns as the measured blocks do, before either is measured: the JIT then
+            // compiles for both (code they share would otherwise be recompiled each time the other path runs)
             List<com.google.cloud.firestore.Query> pages = floorPages(db, user.uid());
             if (pages.size() - 3 != cursors.size()) {
                 throw new IllegalStateException("the floor found " + (pages.size() - 3) + " later pages, the api " + cursors.size());
             }
-            floor(db, pages, ids, Math.min(rate, 100), WARM_UP_SECONDS);
-            System.out.printf(Locale.ROOT, "bench api: %d requests/s for %d s (half list, half get) ...%n", rate, seconds);
-            measuring = true;
-            long started = System.nanoTime();
-            double[] cpuBefore = cpuSeconds(firestoreEmulator);
-            List<Sample> samples = run(load, ids, cursors, rate, seconds);
-            double[] oursCpu = since(cpuBefore, cpuSeconds(firestoreEmulator));
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            measuring = false;
+            warmUp(() -> run(load, ids, cursors, rate, WARM_UP_ROUND_SECONDS),
+                    () -> floor(db, pages, ids, rate, WARM_UP_ROUND_SECONDS));
+            System.out.printf(Locale.ROOT, "bench api: %d requests/s for %d s each, ours and the floor taking turns in %d blocks "
+                    + "(half list, half get) ...%n", rate, seconds, BLOCKS);
+            // alternate blocks: whichever path ran later would otherwise meet a further-warmed emulator and client
+            Phase oursPhase = new Phase();
+            Phase floorPhase = new Phase();
+            int blockSeconds = Math.max(1, seconds / BLOCKS);
+            for (int b = 0; b < BLOCKS; b++) {
+                measuring = true;
+                oursPhase.measure(firestoreEmulator, () -> run(load, ids, cursors, rate, blockSeconds));
+                measuring = false;
+                floorPhase.measure(firestoreEmulator, () -> floor(db, pages, ids, rate, blockSeconds));
+            }
+            List<Sample> samples = oursPhase.samples;
+            List<Sample> floor = floorPhase.samples;
+            double[] oursCpu = oursPhase.cpu;
+            double[] floorCpu = floorPhase.cpu;
             System.out.println("ours: through HTTP, the token check, the api function and Firestore");
-            boolean pass = report(samples, elapsed);
-            System.out.printf(Locale.ROOT, "bench api: the floor, the same reads straight through the Firestore client at %d/s ...%n", rate);
-            long floorStarted = System.nanoTime();
-            cpuBefore = cpuSeconds(firestoreEmulator);
-            List<Sample> floor = floor(db, pages, ids, rate, seconds);
-            double[] floorCpu = since(cpuBefore, cpuSeconds(firestoreEmulator));
-            report(floor, (System.nanoTime() - floorStarted) / 1e9);
-            System.out.println("where a request's time goes (ms)         p50      p95     mean");
-            breakdown("token check", tokenMs);
-            breakdown("Firestore", firestoreMs);
-            breakdown("JSON and routing", restMs);
-            breakdown("inside the function", inside);
-            breakdown("HTTP (round trip - inside)", httpMs(samples, inside));
-            breakdown("queueing (sent late)", lateMs);
+            boolean pass = report(samples, oursPhase.seconds);
+            System.out.printf(Locale.ROOT, "the floor: the same reads straight through the Firestore client at %d/s%n", rate);
+            report(floor, floorPhase.seconds);
+            System.out.println("where a request's time goes (ms)     list p50  list p95   get p50   get p95");
+            breakdown("token check", inside, Inside::tokenMs);
+            breakdown("Firestore", inside, Inside::firestoreMs);
+            breakdown("JSON and routing", inside, Inside::restMs);
+            breakdown("inside the function", inside, Inside::totalMs);
+            breakdown("HTTP (round trip - inside)", httpMs(samples, inside, "list"), httpMs(samples, inside, "get"));
+            breakdown("queueing (sent late)", late(samples, "list"), late(samples, "get"));
             // CPU per request, by process: with two cores, what the bench's JVM (load client, HTTP server, api
             // function, Firestore client) spends is taken from the emulator, and the reverse
             System.out.println("CPU per request (ms)                     this JVM  Firestore emulator");
@@ -183,6 +192,8 @@ public final class ApiBenchmark {
                     1000 * oursCpu[0] / samples.size(), 1000 * oursCpu[1] / samples.size());
             System.out.printf(Locale.ROOT, "  %-36s %8.2f %8.2f%n", "floor (Firestore client only)",
                     1000 * floorCpu[0] / floor.size(), 1000 * floorCpu[1] / floor.size());
+            System.out.println("this JVM's CPU per request by threads (ms)   ours    floor");
+            threadRows(oursPhase.threads, oursCpu[0], samples.size(), floorPhase.threads, floorCpu[0], floor.size());
             for (String kind : List.of("list", "get")) {
                 double ours = percentile(sortedMillis(samples, kind), 95);
                 double base95 = percentile(sortedMillis(floor, kind), 95);
@@ -204,6 +215,60 @@ public final class ApiBenchmark {
         System.exit(0);
     }
 
+    /** One path's measured blocks, added up: its samples, wall seconds, CPU (this JVM, the emulator) and CPU by threads. */
+    private static final class Phase {
+        final List<Sample> samples = new ArrayList<>();
+        double seconds;
+        final double[] cpu = new double[2];
+        final Map<String, Double> threads = new java.util.TreeMap<>();
+
+        void measure(FirestoreEmulator emulator, Block block) throws Exception {
+            long started = System.nanoTime();
+            double[] cpuBefore = cpuSeconds(emulator);
+            var threadsBefore = ThreadCpu.snapshot();
+            samples.addAll(block.run());
+            double[] spent = since(cpuBefore, cpuSeconds(emulator));
+            ThreadCpu.since(threadsBefore, ThreadCpu.snapshot()).forEach((g, v) -> threads.merge(g, v, Double::sum));
+            cpu[0] += spent[0];
+            cpu[1] += spent[1];
+            seconds += (System.nanoTime() - started) / 1e9;
+        }
+    }
+
+    /** One measured block of a path. */
+    private interface Block {
+        List<Sample> run() throws Exception;
+    }
+
+    /** One warm-up round of a path. */
+    private interface Round {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs both paths at the measured rate, a round each in turn, until the JIT compiler has settled (a pair
+     * of rounds in which its threads used under {@link #JIT_SETTLED_SHARE} of a core): measured while it is
+     * still compiling, a path pays a share of a core that a long-running instance does not.
+     */
+    private static void warmUp(Round ours, Round floor) throws Exception {
+        for (int i = 1; i <= WARM_UP_MAX_ROUNDS; i++) {
+            double oursJit = jitShare(ours);
+            double floorJit = jitShare(floor);
+            System.out.printf(Locale.ROOT, "bench api: warm-up round %d: JIT compiler used %.0f%% of a core (ours), %.0f%% (floor)%n",
+                    i, 100 * oursJit, 100 * floorJit);
+            if (Math.max(oursJit, floorJit) < JIT_SETTLED_SHARE) {
+                return;
+            }
+        }
+        System.out.printf(Locale.ROOT, "bench api: the JIT did not settle in %d rounds; measuring anyway%n", WARM_UP_MAX_ROUNDS);
+    }
+
+    private static double jitShare(Round round) throws Exception {
+        var before = ThreadCpu.snapshot();
+        round.run();
+        return ThreadCpu.since(before, ThreadCpu.snapshot()).getOrDefault(ThreadCpu.JIT, 0.0) / WARM_UP_ROUND_SECONDS;
+    }
+
     /** CPU seconds used so far by this JVM and by the Firestore emulator's processes. */
     private static double[] cpuSeconds(FirestoreEmulator emulator) {
         double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -213,6 +278,24 @@ public final class ApiBenchmark {
             other += p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
         }
         return new double[] {self, other};
+    }
+
+    /** One row per thread group, then what the process spent beyond them. */
+    private static void threadRows(Map<String, Double> ours, double oursTotal, int oursCount, Map<String, Double> floor,
+                                   double floorTotal, int floorCount) {
+        java.util.Set<String> groups = new java.util.TreeSet<>(ours.keySet());
+        groups.addAll(floor.keySet());
+        for (String g : groups) {
+            if (Math.max(ours.getOrDefault(g, 0.0) / oursCount, floor.getOrDefault(g, 0.0) / floorCount) < 5e-6) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "  %-40s %6.2f %6.2f%n", g, 1000 * ours.getOrDefault(g, 0.0) / oursCount,
+                    1000 * floor.getOrDefault(g, 0.0) / floorCount);
+        }
+        double oursJava = ours.values().stream().mapToDouble(Double::doubleValue).sum();
+        double floorJava = floor.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf(Locale.ROOT, "  %-40s %6.2f %6.2f%n", "the rest of the process",
+                1000 * Math.max(0, oursTotal - oursJava) / oursCount, 1000 * Math.max(0, floorTotal - floorJava) / floorCount);
     }
 
     private static double[] since(double[] before, double[] after) {
@@ -291,10 +374,8 @@ public final class ApiBenchmark {
         }
         List<Sample> samples = new ArrayList<>();
         for (KeepAliveLoad.Answer a : load.run(plan)) {
-            if (measuring) {
-                lateMs.add(a.lateNanos() / 1e6);
-            }
-            samples.add(new Sample(a.request().kind(), a.fromDueNanos() / 1e6, a.status(), a.roundTripNanos() / 1e6));
+            samples.add(new Sample(a.request().kind(), a.fromDueNanos() / 1e6, a.status(), a.roundTripNanos() / 1e6,
+                    a.lateNanos() / 1e6));
         }
         return samples;
     }
@@ -333,7 +414,7 @@ public final class ApiBenchmark {
                 } catch (Exception e) {
                     status = -1;
                 }
-                samples.add(new Sample(kind, (now - due) / 1e6, status, (now - sent) / 1e6));
+                samples.add(new Sample(kind, (now - due) / 1e6, status, (now - sent) / 1e6, (sent - due) / 1e6));
                 done.complete(null);
             }, Runnable::run);
             pending.add(done);
@@ -381,21 +462,30 @@ public final class ApiBenchmark {
         return samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::millis).sorted().toArray();
     }
 
-    /** Round trip minus the time inside the function, pairing the two distributions by rank. */
-    private static List<Double> httpMs(List<Sample> samples, ConcurrentLinkedQueue<Double> inside) {
-        double[] trips = samples.stream().mapToDouble(Sample::roundTripMillis).sorted().toArray();
-        double[] fn = inside.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(trips.length, fn.length); i++) {
-            out.add(Math.max(0, trips[i] - fn[i]));
+    /** Round trip minus the time inside the function, of one kind, pairing the two distributions by rank. */
+    private static double[] httpMs(List<Sample> samples, java.util.Collection<Inside> inside, String kind) {
+        double[] trips = samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::roundTripMillis).sorted().toArray();
+        double[] fn = inside.stream().filter(i -> i.kind().equals(kind)).mapToDouble(Inside::totalMs).sorted().toArray();
+        double[] out = new double[Math.min(trips.length, fn.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, trips[i] - fn[i]);
         }
+        Arrays.sort(out);
         return out;
     }
 
-    private static void breakdown(String what, java.util.Collection<Double> millis) {
-        double[] ms = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-36s %8.2f %8.2f %8.2f%n", what, percentile(ms, 50), percentile(ms, 95),
-                Arrays.stream(ms).average().orElse(0));
+    private static double[] late(List<Sample> samples, String kind) {
+        return samples.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::lateMillis).sorted().toArray();
+    }
+
+    private static void breakdown(String what, java.util.Collection<Inside> inside, java.util.function.ToDoubleFunction<Inside> part) {
+        breakdown(what, inside.stream().filter(i -> i.kind().equals("list")).mapToDouble(part).sorted().toArray(),
+                inside.stream().filter(i -> i.kind().equals("get")).mapToDouble(part).sorted().toArray());
+    }
+
+    private static void breakdown(String what, double[] listSorted, double[] getSorted) {
+        System.out.printf(Locale.ROOT, "  %-32s %9.2f %9.2f %9.2f %9.2f%n", what, percentile(listSorted, 50), percentile(listSorted, 95),
+                percentile(getSorted, 50), percentile(getSorted, 95));
     }
 
     private static HttpRequest request(String url, String token) {

@@ -87,6 +87,7 @@ final class KeepAliveLoad {
             answers.add(new Answer(p, status, now - p.dueNanos(), now - sent, Math.max(0, sent - p.dueNanos())));
         }
         close(socket);
+        ThreadCpu.threadEnding();
     }
 
     private int exchange(Connection socket, String target) throws IOException {

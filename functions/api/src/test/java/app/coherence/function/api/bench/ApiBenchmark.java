@@ -255,14 +255,9 @@ public final class ApiBenchmark {
         }
     }
 
-    /** One measured block of a path. */
+    /** One block of a path, measured or warming up. */
     private interface Block {
         List<Sample> run() throws Exception;
-    }
-
-    /** One warm-up round of a path. */
-    private interface Round {
-        void run() throws Exception;
     }
 
     /**
@@ -270,7 +265,7 @@ public final class ApiBenchmark {
      * of rounds in which its threads used under {@link #JIT_SETTLED_SHARE} of a core): measured while it is
      * still compiling, a path pays a share of a core that a long-running instance does not.
      */
-    private static void warmUp(Round ours, Round floor) throws Exception {
+    private static void warmUp(Block ours, Block floor) throws Exception {
         for (int i = 1; i <= WARM_UP_MAX_ROUNDS; i++) {
             double oursJit = jitShare(ours);
             double floorJit = jitShare(floor);
@@ -283,7 +278,7 @@ public final class ApiBenchmark {
         System.out.printf(Locale.ROOT, "bench api: the JIT did not settle in %d rounds; measuring anyway%n", WARM_UP_MAX_ROUNDS);
     }
 
-    private static double jitShare(Round round) throws Exception {
+    private static double jitShare(Block round) throws Exception {
         var before = ThreadCpu.snapshot();
         round.run();
         return ThreadCpu.since(before, ThreadCpu.snapshot()).getOrDefault(ThreadCpu.JIT, 0.0) / WARM_UP_ROUND_SECONDS;

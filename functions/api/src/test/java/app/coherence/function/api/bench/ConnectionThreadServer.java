@@ -3,6 +3,7 @@ package app.coherence.function.api.bench;
 import app.coherence.core.http.HttpCall;
 import app.coherence.core.http.HttpFunction;
 import app.coherence.core.http.HttpReply;
+import app.coherence.core.http.QueryString;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ final class ConnectionThreadServer implements AutoCloseable {
     ConnectionThreadServer(HttpFunction function) throws IOException {
         this.function = function;
         this.listener = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(this::acceptLoop, "HTTP-Dispatcher");
+        Thread accept = new Thread(this::acceptLoop, "api-accept");
         accept.setDaemon(true);
         accept.start();
     }
@@ -103,7 +103,7 @@ final class ConnectionThreadServer implements AutoCloseable {
                     String target = parts[1];
                     int q = target.indexOf('?');
                     reply = function.apply(new HttpCall(parts[0], q < 0 ? target : target.substring(0, q),
-                            q < 0 ? Map.of() : query(target.substring(q + 1)), headers, body));
+                            QueryString.parse(q < 0 ? null : target.substring(q + 1)), headers, body));
                 } catch (IOException | RuntimeException e) {
                     reply = HttpReply.text(400, "text/plain", "bad request");
                     close = true;
@@ -128,17 +128,6 @@ final class ConnectionThreadServer implements AutoCloseable {
             open.remove(s);
             ThreadCpu.threadEnding();
         }
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return query;
     }
 
     /** One CRLF-ended line, or null when the stream ended before any byte of it. */

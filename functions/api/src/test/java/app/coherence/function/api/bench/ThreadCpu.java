@@ -68,7 +68,7 @@ final class ThreadCpu {
         if (name.startsWith("load-")) {
             return "load client";
         }
-        if (name.startsWith("HTTP-Dispatcher") || name.startsWith("api-worker")) {
+        if (name.startsWith("api-")) {
             return "HTTP server and api function";
         }
         if (name.startsWith("grpc-") || name.startsWith("Gax")) {

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Voice activity of one 16 kHz stream with Silero VAD, fed in order as the audio is decoded: a speech
  * probability per 32 ms window (512 samples, with the 64 samples before it as context and the model's
- * recurrent state carried over), and at the end the speech spans.
+ * recurrent state carried over), and at the end the speech spans. Digital silence, once the model has heard enough of
+ * it, is called silence without asking the model (padding and noise gates make long stretches of it).
  */
 public final class VoiceActivity implements AutoCloseable {
     public static final int SAMPLE_RATE = 16_000;
@@ -36,6 +37,13 @@ public final class VoiceActivity implements AutoCloseable {
     static final double PAD_SECONDS = 0.05;
     /** Speech shorter than this is a click or a breath. */
     static final double MIN_SPEECH_SECONDS = 0.1;
+    /**
+     * A window quieter than this (RMS, -70 dBFS) is digital silence: below any microphone's own noise floor, so only a
+     * noise gate or padding makes it, and the model is not asked about it once its state has settled on silence.
+     */
+    static final float DIGITAL_SILENCE_RMS = 10 / 32768f;
+    /** Windows of digital silence the model still hears before the rest are skipped (256 ms: its state has settled by then). */
+    static final int SETTLING_WINDOWS = 8;
 
     private final SileroModel model;
     private final float[] input = new float[CONTEXT + WINDOW];
@@ -50,6 +58,8 @@ public final class VoiceActivity implements AutoCloseable {
     private Map<String, OnnxTensor> outputs;
     private float[] probabilities = new float[1024];
     private int windows;
+    private int silentRun;
+    private int skipped;
     private long cpuNanos;
 
     public VoiceActivity(SileroModel model) {
@@ -76,6 +86,12 @@ public final class VoiceActivity implements AutoCloseable {
     }
 
     private void judge() {
+        silentRun = digitallySilent() ? silentRun + 1 : 0;
+        if (silentRun > SETTLING_WINDOWS) {
+            record(0f); // the state is left as it was after the settling windows: what the model carries out of silence
+            skipped++;
+            return;
+        }
         try {
             if (inputs == null) {
                 open();
@@ -88,13 +104,26 @@ public final class VoiceActivity implements AutoCloseable {
             stateIn.clear();
             stateIn.put(stateOut.clear()).flip();
             stateOut.clear();
-            if (windows == probabilities.length) {
-                probabilities = Arrays.copyOf(probabilities, windows * 2);
-            }
-            probabilities[windows++] = probabilityOut.get(0);
+            record(probabilityOut.get(0));
         } catch (OrtException e) {
             throw new IllegalStateException("Silero VAD failed", e);
         }
+    }
+
+    private void record(float probability) {
+        if (windows == probabilities.length) {
+            probabilities = Arrays.copyOf(probabilities, windows * 2);
+        }
+        probabilities[windows++] = probability;
+    }
+
+    /** True when the window's own samples (not its context) are below {@link #DIGITAL_SILENCE_RMS}. */
+    private boolean digitallySilent() {
+        double energy = 0;
+        for (int i = CONTEXT; i < CONTEXT + WINDOW; i++) {
+            energy += input[i] * input[i];
+        }
+        return Math.sqrt(energy / WINDOW) < DIGITAL_SILENCE_RMS;
     }
 
     /** Tensors over the stream's direct buffers (ONNX Runtime reads and writes them in place). */
@@ -127,6 +156,11 @@ public final class VoiceActivity implements AutoCloseable {
     /** CPU seconds spent judging this stream so far (on the threads that fed it). */
     public double cpuSeconds() {
         return cpuNanos / 1e9;
+    }
+
+    /** Windows of digital silence judged without the model (probability 0). */
+    public int skippedWindows() {
+        return skipped;
     }
 
     /** Samples judged so far (whole windows). */

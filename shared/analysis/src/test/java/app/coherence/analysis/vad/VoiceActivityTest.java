@@ -103,4 +103,36 @@ class VoiceActivityTest {
             assertThat(talking.cpuSeconds()).isPositive();
         }
     }
+
+    @Test
+    void digitalSilenceIsSkippedAndTheSpeechAfterItStillFound_roomNoiseNeverIs() {
+        short[] a = Voice.KED_DIPHONE.speak("The results arrived on Monday morning.");
+        short[] b = Voice.KED_DIPHONE.speak("Everyone on the team was pleased.");
+        int gap = 3 * RATE; // a noise gate's digital zeros between the sentences
+        short[] audio = new short[RATE / 2 + a.length + gap + b.length + RATE / 2];
+        System.arraycopy(a, 0, audio, RATE / 2, a.length);
+        System.arraycopy(b, 0, audio, RATE / 2 + a.length + gap, b.length);
+        try (VoiceActivity activity = VoiceActivity.silero()) {
+            activity.accept(audio, audio.length);
+            int[] second = bounds(b);
+            List<TimeSpan> speech = activity.speech();
+            // most of the 3 s of zeros is never shown to the model, and the second sentence still starts where it does
+            assertThat(activity.skippedWindows()).isGreaterThan(2 * RATE / VoiceActivity.WINDOW);
+            TimeSpan last = speech.get(speech.size() - 1);
+            double secondStart = (RATE / 2 + a.length + gap + second[0]) / (double) RATE;
+            assertThat(speech.stream().filter(s -> s.start() > secondStart - 1).findFirst().orElseThrow().start())
+                    .isCloseTo(secondStart, within(0.2));
+            assertThat(last.end()).isCloseTo((RATE / 2 + a.length + gap + second[1]) / (double) RATE, within(0.3));
+        }
+        // the same talk with a quiet room's hiss (about -58 dBFS) instead of zeros: every window goes to the model
+        Random random = new Random(11);
+        short[] room = audio.clone();
+        for (int i = 0; i < room.length; i++) {
+            room[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, room[i] + Math.round(random.nextGaussian() * 40)));
+        }
+        try (VoiceActivity activity = VoiceActivity.silero()) {
+            activity.accept(room, room.length);
+            assertThat(activity.skippedWindows()).isZero();
+        }
+    }
 }

@@ -33,6 +33,11 @@ public final class VisionTrack {
     static final double TOUCH_STEADY_YAW = 12;
     /** ... and of its usual pitch: a head tipped up shows the neck below the chin. */
     static final double TOUCH_STEADY_PITCH = 10;
+    /**
+     * ... and with the face within this share of its usual height: leaning back or forward moves the neck and collar
+     * under the ring (the real speaker leaning back: 28 % smaller; a hand at the face in the corpus: within 10 %).
+     */
+    static final double TOUCH_STEADY_SIZE = 0.15;
     /** With a face in fewer frames than this share, there is no gaze to follow (framing covers it). */
     static final double NEEDS_FACE = 0.2;
     /** A face at most this high (share of the frame, median) and off-centre is a webcam overlay. */
@@ -170,7 +175,7 @@ public final class VisionTrack {
      * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: skin fills a sector of
      * the ring below the face ({@link SkinRing}) that usually is not skin, by {@link #TOUCH_FILL} of what was
      * free there. Usual means the talk's median over the frames facing the camera, sector by sector and for the
-     * head pose; a frame is judged only while it faces the camera near that usual pose.
+     * head pose and face height; a frame is judged only while it faces the camera near that usual pose and size.
      */
     public List<TimeSpan> faceTouches() {
         List<FrameFeatures> usual = frames.stream().filter(f -> f.frontal() && f.skinAroundFace().read()).toList();
@@ -183,16 +188,17 @@ public final class VisionTrack {
             int sector = s;
             sectors[s] = median(usual.stream().mapToDouble(f -> f.skinAroundFace().sectors()[sector]).toArray());
         }
-        double yaw = median(usual.stream().mapToDouble(FrameFeatures::yaw).toArray());
-        double pitch = median(usual.stream().mapToDouble(FrameFeatures::pitch).toArray());
+        Pose pose = new Pose(median(usual.stream().mapToDouble(FrameFeatures::yaw).toArray()),
+                median(usual.stream().mapToDouble(FrameFeatures::pitch).toArray()),
+                median(usual.stream().mapToDouble(FrameFeatures::faceHeight).toArray()));
         int i = 0;
         while (i < frames.size()) {
-            if (!touching(frames.get(i), sectors, yaw, pitch)) {
+            if (!touching(frames.get(i), sectors, pose)) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < frames.size() && touching(frames.get(j + 1), sectors, yaw, pitch)) {
+            while (j + 1 < frames.size() && touching(frames.get(j + 1), sectors, pose)) {
                 j++;
             }
             double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
@@ -204,10 +210,18 @@ public final class VisionTrack {
         return List.copyOf(out);
     }
 
-    private static boolean touching(FrameFeatures f, double[] usual, double usualYaw, double usualPitch) {
+    /** The speaker's usual head pose and face height over the frames facing the camera. */
+    private record Pose(double yaw, double pitch, double height) {
+        /** True when the frame's head and framing are near the usual: the ring then covers what it usually does. */
+        boolean steady(FrameFeatures f) {
+            return Math.abs(f.yaw() - yaw) <= TOUCH_STEADY_YAW && Math.abs(f.pitch() - pitch) <= TOUCH_STEADY_PITCH
+                    && Math.abs(f.faceHeight() - height) <= TOUCH_STEADY_SIZE * height;
+        }
+    }
+
+    private static boolean touching(FrameFeatures f, double[] usual, Pose pose) {
         SkinRing ring = f.skinAroundFace();
-        if (!f.frontal() || !ring.read() || !(Math.abs(f.yaw() - usualYaw) <= TOUCH_STEADY_YAW)
-                || !(Math.abs(f.pitch() - usualPitch) <= TOUCH_STEADY_PITCH)) {
+        if (!f.frontal() || !ring.read() || !pose.steady(f)) {
             return false;
         }
         for (int s = 0; s < usual.length; s++) {

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import app.coherence.analysis.testvideo.DimRoom;
 import app.coherence.analysis.testvideo.SilentVideo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ final class RealClip {
     /** The clip made into a slide talk's webcam overlay: shrunk into the bottom-right corner of 640x360 slides, the face a twelfth of the frame high. */
     static Path overlay(Path cache) throws Exception {
         return remake(cache, "cap13-overlay.mp4", true);
+    }
+
+    /** The clip as if recorded in a dim room ({@link DimRoom}): the same moments, darker and noisier. */
+    static Path dim(Path cache) throws Exception {
+        return DimRoom.of(webcam(cache), cache.resolve("cap13-dim.mp4"));
     }
 
     private static Path remake(Path cache, String name, boolean overlay) throws Exception {

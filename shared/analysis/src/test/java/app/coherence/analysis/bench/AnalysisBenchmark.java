@@ -3,6 +3,7 @@ package app.coherence.analysis.bench;
 import app.coherence.analysis.CoherenceAnalyzer;
 import app.coherence.analysis.StageTimes;
 import app.coherence.analysis.speech.VoskSpeechRecognizer;
+import app.coherence.analysis.testvideo.RoomHiss;
 import app.coherence.analysis.testvideo.SoundTrack;
 import app.coherence.analysis.vad.VoiceActivity;
 import app.coherence.analysis.testvideo.TestTalks;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -130,7 +130,7 @@ public final class AnalysisBenchmark {
         double[] alone = sileroAlone(audio);
         // the generated track is digitally silent between sentences, which Silero skips; a room never is: the same
         // track with a quiet room's hiss (about -58 dBFS) shows what a real recording pays
-        short[] room = withRoomHiss(audio);
+        short[] room = RoomHiss.over(audio, 40, 1);
         double[] inRoom = sileroAlone(room);
         // inside the analysis every stage is CPU-bound on shared cores: Silero's share of the CPU is its share of the wall
         double vadCpu = run.threadCpu.getOrDefault("voice activity", Double.NaN);
@@ -160,15 +160,6 @@ public final class AnalysisBenchmark {
         }
         Arrays.sort(result, 0, 3);
         return result;
-    }
-
-    private static short[] withRoomHiss(short[] audio) {
-        Random random = new Random(1);
-        short[] room = new short[audio.length];
-        for (int i = 0; i < audio.length; i++) {
-            room[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, audio[i] + Math.round(random.nextGaussian() * 40)));
-        }
-        return room;
     }
 
     private static double load() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,7 +108,7 @@ public final class SpokenTalk {
         List<FillerMark> shifted = fillers.stream()
                 .map(f -> new FillerMark(f.word(), f.start() + 1, f.end() + 1)).toList();
         Truth truth = truth(track, words, shifted);
-        addRoomNoise(track);
+        RoomHiss.add(track, ROOM_NOISE, 11);
         double duration = (double) track.length / Voice.SAMPLE_RATE;
         // word timings are not known per word for every engine: the words are spread over the speaking time
         List<Word> timed = new ArrayList<>();
@@ -175,10 +174,4 @@ public final class SpokenTalk {
                 (double) track.length / Voice.SAMPLE_RATE);
     }
 
-    private static void addRoomNoise(short[] track) {
-        Random random = new Random(11);
-        for (int i = 0; i < track.length; i++) {
-            track[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, track[i] + Math.round(random.nextGaussian() * ROOM_NOISE)));
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import app.coherence.analysis.TimeSpan;
+import app.coherence.analysis.testvideo.RoomHiss;
 import app.coherence.analysis.testvideo.Voice;
 import java.util.List;
 import java.util.Random;
@@ -36,10 +37,7 @@ class VoiceActivityTest {
             short[] audio = new short[RATE + a.length + gap + b.length + RATE];
             System.arraycopy(a, 0, audio, RATE, a.length);
             System.arraycopy(b, 0, audio, RATE + a.length + gap, b.length);
-            Random random = new Random(3);
-            for (int i = 0; i < audio.length; i++) { // a quiet room, never digital silence
-                audio[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, audio[i] + Math.round(random.nextGaussian() * 40)));
-            }
+            RoomHiss.add(audio, 40, 3); // a quiet room, never digital silence
             VoiceActivity activity = VoiceActivity.silero();
             for (int from = 0; from < audio.length; from += 1000) {
                 short[] piece = java.util.Arrays.copyOfRange(audio, from, Math.min(audio.length, from + 1000));
@@ -125,11 +123,7 @@ class VoiceActivityTest {
             assertThat(last.end()).isCloseTo((RATE / 2 + a.length + gap + second[1]) / (double) RATE, within(0.3));
         }
         // the same talk with a quiet room's hiss (about -58 dBFS) instead of zeros: every window goes to the model
-        Random random = new Random(11);
-        short[] room = audio.clone();
-        for (int i = 0; i < room.length; i++) {
-            room[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, room[i] + Math.round(random.nextGaussian() * 40)));
-        }
+        short[] room = RoomHiss.over(audio, 40, 11);
         try (VoiceActivity activity = VoiceActivity.silero()) {
             activity.accept(room, room.length);
             assertThat(activity.skippedWindows()).isZero();

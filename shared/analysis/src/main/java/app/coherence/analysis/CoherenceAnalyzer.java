@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoherenceAnalyzer implements VideoAnalyzer {
     /** Stored with every result; bump when the numbers a talk gets would change. */
-    public static final String PIPELINE_VERSION = "coherence-analysis/2.3";
+    public static final String PIPELINE_VERSION = "coherence-analysis/2.4";
     private static final Logger LOG = LoggerFactory.getLogger(CoherenceAnalyzer.class);
     /** Overall percent at which each stage starts (decode takes most of the time). */
     private static final int SPEECH_AT = 80;

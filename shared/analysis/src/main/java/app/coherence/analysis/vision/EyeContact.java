@@ -28,7 +28,7 @@ public final class EyeContact {
             return Gaze.OUT_OF_FRAME;
         }
         double yawBeyond = Math.abs(face.yaw()) / MAX_YAW;
-        double pitchBeyond = face.pitch() >= 0 ? face.pitch() / MAX_PITCH_DOWN : -face.pitch() / MAX_PITCH_UP;
+        double pitchBeyond = pitchBeyond(face.pitch());
         if (yawBeyond > 1 || pitchBeyond > 1 || face.turnedFar()) {
             if (yawBeyond >= pitchBeyond) {
                 return face.yaw() > 0 ? Gaze.RIGHT : Gaze.LEFT;
@@ -36,5 +36,14 @@ public final class EyeContact {
             return face.pitch() > 0 ? Gaze.DOWN : Gaze.UP;
         }
         return face.eyes() < MIN_EYES ? Gaze.DOWN : Gaze.CAMERA;
+    }
+
+    /** How far out a head pose points, as a share of the cone's edge on its side (1 on the edge); NaN without a pose. */
+    static double beyond(double yaw, double pitch) {
+        return Math.max(Math.abs(yaw) / MAX_YAW, pitchBeyond(pitch));
+    }
+
+    private static double pitchBeyond(double pitch) {
+        return pitch >= 0 ? pitch / MAX_PITCH_DOWN : -pitch / MAX_PITCH_UP;
     }
 }

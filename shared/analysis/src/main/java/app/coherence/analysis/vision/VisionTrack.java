@@ -19,6 +19,13 @@ public final class VisionTrack {
     static final double LOOK_AWAY_SECONDS = 1.0;
     /** A look-away goes on through facing the camera this briefly (one sampled frame at 4 fps, a flicker). */
     static final double LOOK_AWAY_GAP = 0.3;
+    /**
+     * A look-away needs one frame pointing at least this share past the cone's edge (1.1: 10 % further): a head held
+     * on the edge reads a degree either side of it from frame to frame (the real speaker leaning back read 15.0-15.7
+     * degrees up against an edge of 15), which is landmark jitter, not looking away. Out of frame, eyes shut and a
+     * foreshortened face are clear whatever the pose reads.
+     */
+    static final double LOOK_AWAY_CLEAR = 1.1;
     /** A hand held at the face this long is a face touch (brushing the hair away is shorter). */
     static final double TOUCH_SECONDS = 1.0;
     /**
@@ -29,6 +36,12 @@ public final class VisionTrack {
     static final double TOUCH_FILL = 0.4;
     /** A sector that is nearly all skin already (a bare neck) is judged as if this share were free: its flicker is no hand. */
     static final double TOUCH_HEADROOM = 0.25;
+    /**
+     * A sector whose reading swings more than this (median deviation from its usual, over the frames it is judged on)
+     * cannot show a hand: its noise alone crosses {@link #TOUCH_FILL}. The corpus' sectors swing at most 0.08; the real
+     * speaker's neck in a dim room, its colour close to the face's and flickering with sensor noise, 0.2.
+     */
+    static final double TOUCH_SECTOR_SWING = 0.12;
     /** Touches are judged only with the head within this many degrees of its usual yaw: a turned head shows neck and ears. */
     static final double TOUCH_STEADY_YAW = 12;
     /** ... and of its usual pitch: a head tipped up shows the neck below the chin. */
@@ -141,7 +154,7 @@ public final class VisionTrack {
             }
             double start = frames.get(i).time();
             double end = j + 1 < frames.size() ? frames.get(j + 1).time() : frames.get(j).time() + step();
-            if (end - start >= LOOK_AWAY_SECONDS - 1e-9) {
+            if (end - start >= LOOK_AWAY_SECONDS - 1e-9 && clearlyAway(i, j)) {
                 out.add(new LookAway(start, end, mostly(i, j)));
             }
             i = j + 1;
@@ -175,7 +188,8 @@ public final class VisionTrack {
      * Spans (seconds) with a hand on or at the face, at least {@link #TOUCH_SECONDS} long: skin fills a sector of
      * the ring below the face ({@link SkinRing}) that usually is not skin, by {@link #TOUCH_FILL} of what was
      * free there. Usual means the talk's median over the frames facing the camera, sector by sector and for the
-     * head pose and face height; a frame is judged only while it faces the camera near that usual pose and size.
+     * head pose and face height; a frame is judged only while it faces the camera near that usual pose and size, and
+     * a sector only when its reading is steady enough to tell a hand from noise ({@link #TOUCH_SECTOR_SWING}).
      */
     public List<TimeSpan> faceTouches() {
         List<FrameFeatures> usual = frames.stream().filter(f -> f.frontal() && f.skinAroundFace().read()).toList();
@@ -186,7 +200,13 @@ public final class VisionTrack {
         double[] sectors = new double[SkinAroundFace.SECTORS];
         for (int s = 0; s < sectors.length; s++) {
             int sector = s;
-            sectors[s] = median(usual.stream().mapToDouble(f -> f.skinAroundFace().sectors()[sector]).toArray());
+            double[] readings = usual.stream().mapToDouble(f -> f.skinAroundFace().sectors()[sector]).toArray();
+            sectors[s] = median(readings);
+            double level = sectors[s];
+            // a sector too noisy to show a hand is not judged (NaN)
+            if (median(Arrays.stream(readings).map(r -> Math.abs(r - level)).toArray()) > TOUCH_SECTOR_SWING) {
+                sectors[s] = Double.NaN;
+            }
         }
         Pose pose = new Pose(median(usual.stream().mapToDouble(FrameFeatures::yaw).toArray()),
                 median(usual.stream().mapToDouble(FrameFeatures::pitch).toArray()),
@@ -225,6 +245,9 @@ public final class VisionTrack {
             return false;
         }
         for (int s = 0; s < usual.length; s++) {
+            if (Double.isNaN(usual[s])) {
+                continue;
+            }
             double free = Math.max(TOUCH_HEADROOM, 1 - usual[s]);
             if ((ring.sectors()[s] - usual[s]) / free >= TOUCH_FILL) {
                 return true;
@@ -237,6 +260,18 @@ public final class VisionTrack {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** True when a frame in [from, to] is plainly away, not only a pose read just past the cone's edge. */
+    private boolean clearlyAway(int from, int to) {
+        for (int k = from; k <= to; k++) {
+            FrameFeatures f = frames.get(k);
+            double beyond = EyeContact.beyond(f.yaw(), f.pitch());
+            if (!f.frontal() && (Double.isNaN(beyond) || beyond <= 1 || beyond >= LOOK_AWAY_CLEAR)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Gaze mostly(int from, int to) {

@@ -98,4 +98,46 @@ class VisionTrackTest {
         assertThat(touches.get(0).start()).isCloseTo(8, within(0.01));
         assertThat(touches.get(0).end()).isCloseTo(11, within(0.01));
     }
+
+    @Test
+    void aHeadHeldOnTheConesEdge_isNoLookAway_butOneThatGoesPastItIs() {
+        // 2-5 s: leaning back, the pose reads a degree either side of the 15-degree edge, as landmarks jitter;
+        // 10-13 s: the head tips up and reaches 25 degrees (the speaker looks at the ceiling)
+        List<FrameFeatures> out = new ArrayList<>();
+        for (int i = 0; i < 20 * 4; i++) {
+            double t = i * 0.25;
+            double pitch = t >= 2 && t < 5 ? (i % 2 == 0 ? -15.6 : -14.6) : t >= 10 && t < 13 ? -15.4 - (t - 10) * 4 : -8;
+            boolean frontal = -pitch <= EyeContact.MAX_PITCH_UP;
+            out.add(new FrameFeatures(t, true, frontal, 0.5, 0.45, 0.22, false, 0, 0, 0.4, frontal ? Gaze.CAMERA : Gaze.UP, 3, pitch,
+                    SkinRing.NONE));
+        }
+
+        List<LookAway> aways = new VisionTrack(out, null).lookAways();
+
+        assertThat(aways).singleElement().satisfies(a -> {
+            assertThat(a.direction()).isEqualTo(Gaze.UP);
+            assertThat(a.start()).isCloseTo(10, within(0.01));
+            assertThat(a.end()).isCloseTo(13, within(0.01));
+        });
+    }
+
+    @Test
+    void aSectorThatFlickersAllTalkLong_isNotReadAsAHand_whileAHandInASteadySectorIs() {
+        // under the chin (sector 3) a dim neck reads anywhere from 0.05 to 0.85 from frame to frame, all talk long;
+        // beside the jaw (sector 1) a hand arrives at 14-17 s
+        java.util.Random noise = new java.util.Random(7);
+        List<FrameFeatures> out = new ArrayList<>();
+        for (int i = 0; i < 30 * 4; i++) {
+            double t = i * 0.25;
+            double[] ring = {0.1, t >= 14 && t < 17 ? 0.8 : 0.05, 0.05, 0.05 + 0.8 * noise.nextDouble(), 0.05, 0.1};
+            out.add(new FrameFeatures(t, true, true, 0.5, 0.6, 0.22, false, 0, 0, 0.39, Gaze.CAMERA, 5, -10, new SkinRing(ring)));
+        }
+
+        List<TimeSpan> touches = new VisionTrack(out, null).faceTouches();
+
+        assertThat(touches).singleElement().satisfies(touch -> {
+            assertThat(touch.start()).isCloseTo(14, within(0.01));
+            assertThat(touch.end()).isCloseTo(17, within(0.01));
+        });
+    }
 }

@@ -11,6 +11,7 @@ import static org.bytedeco.opencv.global.opencv_core.theRNG;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -31,9 +32,10 @@ public final class DimRoom {
     private DimRoom() {
     }
 
-    /** {@code video} remade dim into {@code out} (kept if already there), with a silent sound track. */
+    /** {@code video} remade dim into {@code out} (kept if already made from this video), with a silent sound track. */
     public static Path of(Path video, Path out) throws Exception {
-        if (Files.isRegularFile(out)) {
+        // a scene rendered again (the generated ones are, on every run) is dimmed again
+        if (Files.isRegularFile(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(video)) >= 0) {
             return out;
         }
         Path partial = out.resolveSibling(out.getFileName() + ".part.mp4");
@@ -53,7 +55,7 @@ public final class DimRoom {
             }
             g.stop();
         }
-        Files.move(partial, out);
+        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
         return out;
     }
 

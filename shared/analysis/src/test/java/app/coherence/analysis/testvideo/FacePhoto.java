@@ -18,8 +18,12 @@ public enum FacePhoto {
     GRACE_HOPPER("/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg", -1, 265, 232, 200, Boolean.FALSE, "python-matplotlib-data"),
     /** Eileen Collins in a NASA portrait, smiling broadly (python3-skimage). */
     ASTRONAUT("/usr/lib/python3/dist-packages/skimage/data/astronaut.png", -1, 226, 123, 105, Boolean.TRUE, "python3-skimage"),
-    /** An animated woman (Roxanne) in a dim restaurant facing the camera, surprised, mouth open: not a smile (opencv-doc's Megamind.avi at 7.5 s). */
-    ROXANNE("/usr/share/doc/opencv-doc/examples/data/Megamind.avi", 7.5, 305, 235, 185, Boolean.FALSE, "opencv-doc"),
+    /**
+     * An animated woman (Roxanne) in a dim restaurant facing the camera, mouth open (opencv-doc's Megamind.avi at 7.5 s):
+     * her brows rise as in surprise while her mouth's corners and cheeks rise as in a smile, so whether she smiles is
+     * left unjudged (the clearly surprised face a moment later is in {@link ExpressionStill}).
+     */
+    ROXANNE("/usr/share/doc/opencv-doc/examples/data/Megamind.avi", 7.5, 305, 235, 185, null, "opencv-doc"),
     /** An animated man with glasses, frontal and close, neutral (opencv-doc's Megamind.avi at 9 s). */
     BERNARD("/usr/share/doc/opencv-doc/examples/data/Megamind.avi", 9.0, 390, 235, 330, Boolean.FALSE, "opencv-doc");
 
@@ -43,6 +47,11 @@ public enum FacePhoto {
 
     /** The picture (a new Mat, BGR). */
     public Mat picture() {
+        return picture(path, videoSeconds, debianPackage);
+    }
+
+    /** A picture file, or the frame at {@code videoSeconds} of a video file (a new Mat, BGR). */
+    static Mat picture(String path, double videoSeconds, String debianPackage) {
         if (!Files.isReadable(Path.of(path))) {
             throw new IllegalStateException(path + " missing: apt-get install " + debianPackage);
         }

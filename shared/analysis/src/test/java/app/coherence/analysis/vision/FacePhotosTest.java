@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import app.coherence.analysis.testvideo.ExpressionStill;
 import app.coherence.analysis.testvideo.FacePhoto;
 import app.coherence.analysis.testvideo.HeadWarp;
 import app.coherence.analysis.vision.face.FaceReading;
@@ -29,6 +30,14 @@ class FacePhotosTest {
                 assertThat(face).as("%s: a face", photo).isNotNull();
                 assertThat(Smile.of(face)).as("%s smiles (mouth width %.2f, corners %.3f)", photo, face.mouthWidth(), face.cornerLift())
                         .isEqualTo(photo.smiling());
+            }
+        }
+        for (ExpressionStill still : ExpressionStill.values()) {
+            try (FaceTracker tracker = new FaceTracker(); Mat picture = still.picture()) {
+                FaceReading face = tracker.read(picture);
+                assertThat(face).as("%s: a face", still).isNotNull();
+                assertThat(Smile.of(face)).as("%s smiles (mouth width %.2f, corners %.3f)", still, face.mouthWidth(), face.cornerLift())
+                        .isEqualTo(still.smiling());
             }
         }
     }

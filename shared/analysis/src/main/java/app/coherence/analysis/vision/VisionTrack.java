@@ -37,7 +37,7 @@ public final class VisionTrack {
     /** A sector that is nearly all skin already (a bare neck) is judged as if this share were free: its flicker is no hand. */
     static final double TOUCH_HEADROOM = 0.25;
     /**
-     * A sector whose reading swings more than this (median deviation from its usual, over the frames it is judged on)
+     * A sector whose reading swings more than this (median deviation from its usual, over the frames facing the camera)
      * cannot show a hand: its noise alone crosses {@link #TOUCH_FILL}. The corpus' sectors swing at most 0.08; the real
      * speaker's neck in a dim room, its colour close to the face's and flickering with sensor noise, 0.2.
      */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import app.coherence.analysis.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +126,7 @@ class VisionTrackTest {
     void aSectorThatFlickersAllTalkLong_isNotReadAsAHand_whileAHandInASteadySectorIs() {
         // under the chin (sector 3) a dim neck reads anywhere from 0.05 to 0.85 from frame to frame, all talk long;
         // beside the jaw (sector 1) a hand arrives at 14-17 s
-        java.util.Random noise = new java.util.Random(7);
+        Random noise = new Random(7);
         List<FrameFeatures> out = new ArrayList<>();
         for (int i = 0; i < 30 * 4; i++) {
             double t = i * 0.25;

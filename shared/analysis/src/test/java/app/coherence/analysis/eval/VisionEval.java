@@ -62,11 +62,12 @@ public final class VisionEval implements EvalSuite {
                     continue; // CI: one scene in four, each face and each layout still present
                 }
                 String file = photo.name().toLowerCase(Locale.ROOT) + "-" + layout.name().toLowerCase(Locale.ROOT);
-                SceneTruth truth = script(photo, layout, index).render(dir.resolve(file + ".mp4"));
-                judge(table, truth, look(dir.resolve(file + ".mp4")));
+                Path scene = dir.resolve(file + ".mp4");
+                SceneTruth truth = script(photo, layout, index).render(scene);
+                judge(table, truth, look(scene));
                 if (layout == FaceScene.Layout.WEBCAM) {
                     // the same scene in a dim room: the hand at the face and the look-aways must still be seen
-                    judge(table, truth.named(truth.name() + "/dim"), look(DimRoom.of(dir.resolve(file + ".mp4"), dir.resolve(file + "-dim.mp4"))));
+                    judge(table, truth.named(truth.name() + "/dim"), look(DimRoom.of(scene, dir.resolve(file + "-dim.mp4"))));
                 }
             }
         }
